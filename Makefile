@@ -1,0 +1,41 @@
+# Two commands do everything: `make serve` to preview, `make test` to check.
+# Each target first makes .venv from requirements.txt (once, and again when
+# requirements.txt changes); a fresh machine needs only Python 3.11 and make.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# The uv that installs everything is pinned in requirements.txt too.
+UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
+
+.PHONY: serve test build update lock clean
+
+## serve: preview the site on http://127.0.0.1:8000/ (both languages), reloading on every save
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: every check: the examples against TensorFlow, the translations, the built site
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+## build: the static site, strictly, into site/
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+
+## update: rewrite every expected output (#> lines) in the pages from what TensorFlow prints
+update: $(INSTALLED)
+	$(BIN)/pytest tests/test_docs.py --update-examples
+
+## lock: re-pin requirements.txt after a change to requirements.in (needs the package index)
+lock: $(INSTALLED)
+	$(BIN)/uv pip compile --universal --python-version 3.11.7 --custom-compile-command "make lock" requirements.in -o requirements.txt
+
+clean:
+	rm -rf $(VENV) site
+
+$(INSTALLED): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv pip install --python $(BIN)/python --requirement requirements.txt
+	touch $@

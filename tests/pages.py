@@ -1,0 +1,109 @@
+"""What the tests need to know about the Markdown pages in docs/.
+
+docs/<lang>/ holds one folder per language (mkdocs-static-i18n's `folder`
+structure). The languages are read from mkdocs.yml, so adding one there is
+enough for every test to cover it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / 'docs'
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring the `!!python/name:` tags MkDocs allows."""
+
+
+_Loader.add_multi_constructor('tag:yaml.org,2002:python/', lambda loader, suffix, node: None)
+# `!ENV [NAME, default]`: the default, as the tests build with it.
+_Loader.add_constructor('!ENV', lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / 'mkdocs.yml').read_text('utf-8'), Loader=_Loader)
+
+
+def i18n_languages() -> list[dict]:
+    for plugin in mkdocs_config()['plugins']:
+        if isinstance(plugin, dict) and 'i18n' in plugin:
+            return plugin['i18n']['languages']
+    raise AssertionError('mkdocs.yml has no i18n plugin')
+
+
+LANGUAGES = [lang['locale'] for lang in i18n_languages()]
+DEFAULT_LANGUAGE = next(lang['locale'] for lang in i18n_languages() if lang.get('default'))
+
+
+def pages(lang: str) -> list[Path]:
+    """The pages of one language, relative to docs/<lang>/."""
+    return sorted(p.relative_to(DOCS / lang) for p in (DOCS / lang).rglob('*.md'))
+
+
+@dataclass
+class Fence:
+    path: Path
+    line: int  # 1-based line of the opening ```
+    info: str  # what follows the opening ```, e.g. {.py group="x"}
+    code: str
+
+    def __str__(self) -> str:
+        return f'{self.path.relative_to(ROOT)}:{self.line}'
+
+
+_FENCE = re.compile(r'^(?P<indent> *)(?P<ticks>`{3,}|~{3,})(?P<info>[^\n`]*)\n(?P<code>.*?)^(?P=indent)(?P=ticks)[ \t]*$', re.M | re.S)
+
+
+def fences(path: Path) -> list[Fence]:
+    text = path.read_text('utf-8')
+    found = []
+    for m in _FENCE.finditer(text):
+        code = re.sub(rf'^{m["indent"]}', '', m['code'], flags=re.M)
+        found.append(Fence(path, text.count('\n', 0, m.start()) + 1, m['info'].strip(), code))
+    return found
+
+
+def without_comments(code: str, info: str) -> str:
+    """Code with its comments removed, but not its `#>` outputs.
+
+    Comments are the one part of a code block that a translation may change.
+    """
+    if 'py' not in info:
+        return code
+    kept = []
+    for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+        if tok.type == tokenize.COMMENT and not tok.string.startswith('#>'):
+            continue
+        kept.append(tok)
+    lines = tokenize.untokenize(kept).splitlines()
+    return '\n'.join(line.rstrip() for line in lines if line.strip()) + '\n'
+
+
+_HEADING = re.compile(r'^(#{1,6}) +(.*?)(?: +\{#(?P<id>[\w-]+)\})? *$', re.M)
+
+
+@dataclass
+class Heading:
+    line: int
+    level: int
+    text: str
+    id: str | None
+
+
+def headings(path: Path) -> list[Heading]:
+    text = path.read_text('utf-8')
+    # Headings inside code blocks are not headings.
+    for fence in reversed(list(_FENCE.finditer(text))):
+        text = text[: fence.start()] + '\n' * text.count('\n', fence.start(), fence.end()) + text[fence.end() :]
+    return [
+        Heading(text.count('\n', 0, m.start()) + 1, len(m[1]), m[2], m['id'])
+        for m in _HEADING.finditer(text)
+    ]

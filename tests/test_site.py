@@ -1,0 +1,183 @@
+"""Build the site the way `make build` does, then check what readers get.
+
+`mkdocs build --strict` already fails on broken links and anchors
+(mkdocs.yml turns their validation on). What it does not see is checked here
+in the built HTML: each language has its root, every page is HTML, the
+language switch leads to the twin page, nothing is loaded from another host,
+and search has both languages, with Chinese segmented into words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, mkdocs_config, pages
+
+
+@pytest.fixture(scope='module')
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp('site')
+    result = subprocess.run(
+        [sys.executable, '-m', 'mkdocs', 'build', '--strict', '--site-dir', str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f'mkdocs build --strict failed:\n{result.stderr}'
+    return out
+
+
+def lang_root(site: Path, lang: str) -> Path:
+    return site if lang == DEFAULT_LANGUAGE else site / lang
+
+
+def built_page(site: Path, lang: str, page: Path) -> Path:
+    """Where MkDocs writes a page (use_directory_urls: a.md -> a/index.html)."""
+    stem = page.with_suffix('')
+    folder = stem.parent if stem.name in ('index', 'README') else stem
+    return lang_root(site, lang) / folder / 'index.html'
+
+
+def all_built_pages(site: Path) -> list[tuple[str, Path, Path]]:
+    return [(lang, page, built_page(site, lang, page)) for lang in LANGUAGES for page in pages(lang)]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text('utf-8'), 'html.parser')
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_each_language_has_its_root(site: Path, lang: str) -> None:
+    index = lang_root(site, lang) / 'index.html'
+    assert index.is_file(), f'{index.relative_to(site)} was not built'
+    assert soup(index).html.get('lang') == lang, f'{index.relative_to(site)}: <html lang> is not "{lang}"'
+
+
+def test_every_page_is_html(site: Path) -> None:
+    problems = []
+    for lang, page, html in all_built_pages(site):
+        source = f'docs/{lang}/{page}'
+        if not html.is_file():
+            problems.append(f'{source}: no page at {html.relative_to(site)}')
+            continue
+        doc = soup(html)
+        article = doc.find('article')
+        if not html.read_text('utf-8').lstrip().lower().startswith('<!doctype html>') or article is None:
+            problems.append(f'{source}: {html.relative_to(site)} is not a themed HTML page')
+        elif doc.find('h1') is None:
+            problems.append(f'{source}: {html.relative_to(site)} has no <h1>')
+    assert not problems, '\n'.join(problems)
+
+
+def test_no_unrendered_markdown(site: Path) -> None:
+    """A fence whose header Markdown does not understand is printed as text,
+    with its backticks, and `--strict` says nothing about it."""
+    problems = []
+    for lang, page, html in all_built_pages(site):
+        article = soup(html).find('article')
+        for text in article.find_all(string=re.compile('```|~~~')):
+            if text.find_parent(['code', 'pre']) is None:
+                problems.append(f'docs/{lang}/{page}: unrendered fence in the page: {text.strip()[:80]!r}')
+    assert not problems, '\n'.join(problems)
+
+
+# What makes a browser fetch something: (tag, attribute).
+LOADING_ATTRIBUTES = [
+    ('script', 'src'),
+    ('link', 'href'),
+    ('img', 'src'),
+    ('img', 'srcset'),
+    ('source', 'src'),
+    ('source', 'srcset'),
+    ('iframe', 'src'),
+    ('video', 'src'),
+    ('audio', 'src'),
+    ('embed', 'src'),
+    ('object', 'data'),
+]
+# <link rel=...> values that only name a document, without loading it.
+NON_LOADING_LINKS = {'alternate', 'canonical', 'next', 'prev', 'author', 'license', 'help', 'search'}
+CSS_URL = re.compile(r'''url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)''')
+
+
+def is_remote(url: str) -> bool:
+    return bool(urlsplit(url).netloc) or url.startswith('//')
+
+
+def test_nothing_is_loaded_from_another_host(site: Path) -> None:
+    problems = []
+    for html in sorted(site.rglob('*.html')):
+        where = html.relative_to(site)
+        doc = soup(html)
+        for tag, attribute in LOADING_ATTRIBUTES:
+            for element in doc.find_all(tag, attrs={attribute: True}):
+                if tag == 'link' and NON_LOADING_LINKS.issuperset(element.get('rel', [])):
+                    continue
+                urls = [part.split()[0] for part in element[attribute].split(',')] if 'srcset' in attribute else [element[attribute]]
+                problems += [f'{where}: <{tag} {attribute}="{url}">' for url in urls if is_remote(url)]
+        for element in doc.find_all(style=True):
+            problems += [f'{where}: style url({m[0] or m[1]})' for m in CSS_URL.findall(element['style']) if is_remote(m[0] or m[1])]
+        for style in doc.find_all('style'):
+            problems += [f'{where}: <style> loads {m[0] or m[1]}' for m in CSS_URL.findall(style.get_text()) if is_remote(m[0] or m[1])]
+    for css in sorted(site.rglob('*.css')):
+        text = css.read_text('utf-8', errors='replace')
+        problems += [f'{css.relative_to(site)}: loads {m[0] or m[1]}' for m in CSS_URL.findall(text) if is_remote(m[0] or m[1])]
+    assert not problems, 'the site loads from other hosts:\n' + '\n'.join(problems)
+
+
+def url_of(site: Path, html: Path) -> str:
+    """The URL path of a built page, the site being served at the root."""
+    folder = html.parent.relative_to(site).as_posix()
+    return '/' if folder == '.' else f'/{folder}/'
+
+
+def test_language_switch_leads_to_the_twin_page(site: Path) -> None:
+    problems = []
+    for lang, page, html in all_built_pages(site):
+        links = {a['hreflang']: a['href'] for a in soup(html).select('a.md-select__link[hreflang]')}
+        for other in LANGUAGES:
+            twin = built_page(site, other, page)
+            if not twin.exists():
+                continue  # reported by test_translations
+            got = urljoin(url_of(site, html), links[other]) if other in links else None
+            if got != url_of(site, twin):
+                problems.append(f'docs/{lang}/{page}: the "{other}" switch leads to {got}, not {url_of(site, twin)}')
+    assert not problems, '\n'.join(problems)
+
+
+def search_docs(site: Path) -> list[dict]:
+    return json.loads((site / 'search' / 'search_index.json').read_text('utf-8'))['docs']
+
+
+def test_search_covers_both_languages(site: Path) -> None:
+    locations = {doc['location'] for doc in search_docs(site)}
+    for lang, page, html in all_built_pages(site):
+        url = url_of(site, html).lstrip('/')
+        assert url in locations, f'docs/{lang}/{page} is not in the search index (as "{url}")'
+
+
+def search_separator() -> re.Pattern:
+    for plugin in mkdocs_config()['plugins']:
+        if isinstance(plugin, dict) and 'search' in plugin:
+            return re.compile(plugin['search']['separator'])
+    raise AssertionError('mkdocs.yml configures no search separator')
+
+
+def test_search_segments_chinese_and_keeps_api_names_whole(site: Path) -> None:
+    docs = search_docs(site)
+    zh = ' '.join(doc['title'] + ' ' + doc['text'] for doc in docs if doc['location'].startswith('zh/'))
+    # jieba splits Chinese runs with U+200B, which the search separator honours.
+    assert re.search('[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]', zh), (
+        'Chinese text in the search index is not segmented into words (is jieba installed?)'
+    )
+    tokens = {token for doc in docs for token in search_separator().split(doc['text'])}
+    for name in ('variable_scope', 'get_variable', 'name_scope'):
+        assert name in tokens, f'searching "{name}" would find nothing: it is no token of the index'

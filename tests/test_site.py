@@ -31,8 +31,23 @@ def site(tmp_path_factory) -> Path:
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, f'mkdocs build --strict failed:\n{result.stderr}'
+    if result.returncode != 0:
+        problems = [with_page_line(line) for line in result.stderr.splitlines() if line.startswith(('WARNING', 'ERROR'))]
+        pytest.fail('mkdocs build --strict failed:\n' + '\n'.join(problems or [result.stderr]), pytrace=False)
     return out
+
+
+_LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an \w+) link '(?P<link>[^']+)'")
+
+
+def with_page_line(warning: str) -> str:
+    """MkDocs names the page of a bad link but not the line: add it."""
+    m = _LINK_WARNING.search(warning)
+    if m is None:
+        return warning
+    page = ROOT / 'docs' / m['page']
+    lines = [n for n, text in enumerate(page.read_text('utf-8').splitlines(), 1) if m['link'] in text]
+    return f'docs/{m["page"]}:{lines[0] if lines else "?"}: {warning}'
 
 
 def lang_root(site: Path, lang: str) -> Path:

@@ -7,6 +7,7 @@ Only comments inside code blocks, and the prose around them, may differ.
 from __future__ import annotations
 
 import difflib
+import re
 
 import pytest
 
@@ -82,3 +83,26 @@ def test_sections_have_explicit_ids(lang: str) -> None:
         if h.level > 1 and h.id is None
     ]
     assert not missing, '\n'.join(missing)
+
+
+CJK = '[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]'
+# A line that starts a new block rather than continuing a paragraph.
+STARTS_BLOCK = re.compile(r'\s*(#|[-*+] |\d+\. |!!!|\?\?\?|```|~~~|\||>|$)')
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_no_line_break_after_chinese_characters(lang: str) -> None:
+    """Markdown turns a line break inside a paragraph into a space, which
+    shows as a gap in the middle of Chinese text: keep such paragraphs on
+    one line."""
+    problems = []
+    for page in pages(lang):
+        path = DOCS / lang / page
+        code_lines = {n for fence in fences(path) for n in range(fence.line, fence.line + fence.code.count('\n') + 2)}
+        lines = path.read_text('utf-8').splitlines()
+        for n, (line, following) in enumerate(zip(lines, lines[1:]), 1):
+            if n in code_lines or n + 1 in code_lines:
+                continue
+            if re.search(CJK + '$', line) and not STARTS_BLOCK.match(following):
+                problems.append(f'docs/{lang}/{page}:{n}: the paragraph breaks after "{line[-8:]}"; join the next line to it')
+    assert not problems, '\n'.join(problems)

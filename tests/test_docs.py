@@ -5,25 +5,32 @@ writes. A block whose output differs fails with a diff that names the page and
 its line numbers; `make update` (pytest --update-examples) rewrites the
 expected output from what TensorFlow really printed.
 
+Each block runs in a child forked from this process, which has imported
+TensorFlow but never run it: what a reader's fresh Python has, so no block can
+change what another prints, whatever the order.
+
 Per-block settings go in the fence, in the brace form that MkDocs renders:
 
-    ```{.py group="reentry"}
+    ```{.py group="reentry" timeout="120"}
 
-Blocks of one page that share a `group` form a session: a later block
-continues the earlier ones, as a reader who pasted them one after the other
-would. Each block is a test of its own, so before it runs, the earlier blocks
-of its group are run again in fresh globals: results never depend on test
-order or on running one page alone.
+- `group`: blocks of one page that share a group form a session, a later block
+  continuing the earlier ones as a reader who pasted them one after the other
+  would. The earlier blocks run first, in the same child.
+- `timeout`: seconds the block (with the earlier blocks of its group) may take
+  before it counts as hung; 60 by default.
 """
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
 import pytest
 import tensorflow as tf
 from pytest_examples import CodeExample, EvalExample, find_examples
+
+from forked import Hung, run_forked
 
 DOCS = Path(__file__).resolve().parent.parent / 'docs'
 EXAMPLES = sorted(find_examples(DOCS), key=lambda ex: (str(ex.path), ex.start_line))
@@ -87,9 +94,15 @@ def run(example: CodeExample, action, module_globals: dict) -> dict:
     raise BlockRaised(f'{where(example, line)}: the block raised {type(error).__name__}: {error}\n  {line} | {shown}')
 
 
-@pytest.mark.parametrize('example', EXAMPLES, ids=lambda ex: where(ex, ex.start_line))
-def test_example(example: CodeExample, eval_example: EvalExample) -> None:
-    failure = None
+DEFAULT_TIMEOUT = 60
+
+
+def check(example: CodeExample, eval_example: EvalExample) -> dict:
+    """Run the earlier blocks of the group, then check or update `example`.
+
+    Runs in the forked child, so it reports through its result instead of
+    raising.
+    """
     try:
         module_globals: dict = {}
         for earlier in earlier_in_group(example):
@@ -97,27 +110,49 @@ def test_example(example: CodeExample, eval_example: EvalExample) -> None:
             module_globals = run(earlier, eval_example.run, module_globals)
         if eval_example.update_examples:
             run(example, eval_example.run_print_update, module_globals)
-        else:
-            run(example, eval_example.run_print_check, module_globals)
+            return {'source': example.source}
+        run(example, eval_example.run_print_check, module_globals)
+        return {}
     except BlockRaised as raised:
-        failure = str(raised)
+        return {'failure': str(raised)}
     except pytest.fail.Exception as wrong_output:
         diff = str(wrong_output)
-        failure = (
-            f'{where(example, first_changed_line(diff))}: what TensorFlow printed differs '
+        return {
+            'failure': f'{where(example, first_changed_line(diff))}: what TensorFlow printed differs '
             f'from the page (`make update` rewrites the page from it)\n{diff}'
-        )
-    if failure is not None:  # failed outside the `except`, so that pytest shows the message once
-        pytest.fail(failure, pytrace=False)
+        }
 
-    # Every block must leave the process as a fresh Python has it. A block that
-    # switched the whole process to graph mode would change what the blocks
-    # after it print, which no reader pasting them one by one would see.
-    assert tf.executing_eagerly(), (
-        f'{example} left the process in graph mode (disable_eager_execution or '
-        'disable_v2_behavior?); build TF1 graphs inside `with tf.Graph().as_default():` '
-        'so that every block stands alone'
-    )
+
+def hung_message(example: CodeExample, eval_example: EvalExample, hung: Hung) -> str:
+    """Name the page line a hung block was running, from the child's stack dump,
+    and show the stack down to that line."""
+    chain = [*earlier_in_group(example), example]
+    module_files = {str(eval_example.tmp_path / f'{ex.module_name}.py'): ex for ex in chain}
+    stack = hung.stack.splitlines()
+    for n, frame in enumerate(stack):  # most recent call first
+        m = re.match(r'\s*File "(.+)", line (\d+)', frame)
+        if m and m[1] in module_files:
+            ex = module_files[m[1]]
+            shown = '\n'.join(stack[: n + 1])
+            return (
+                f'{where(ex, int(m[2]) + ex.start_line)}: the block did not finish in {hung.seconds:g} s '
+                f'(if it needs longer, give its fence a timeout="..."); it was here:\n{shown}'
+            )
+    return f'{where(example, example.start_line)}: the block did not finish in {hung.seconds:g} s:\n{hung.stack}'
+
+
+@pytest.mark.parametrize('example', EXAMPLES, ids=lambda ex: where(ex, ex.start_line))
+def test_example(example: CodeExample, eval_example: EvalExample) -> None:
+    timeout = float(example.prefix_settings().get('timeout', DEFAULT_TIMEOUT))
+    try:
+        result = run_forked(lambda: check(example, eval_example), timeout)
+    except Hung as hung:
+        result = {'failure': hung_message(example, eval_example, hung)}
+    if 'failure' in result:
+        pytest.fail(result['failure'], pytrace=False)
+    if result.get('source', example.source) != example.source:
+        example.source = result['source']
+        eval_example.to_update.append(example)  # pytest-examples rewrites the page at the end
 
 
 def test_continuing_blocks_say_so() -> None:

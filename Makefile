@@ -23,9 +23,11 @@ test: $(INSTALLED)
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
 
-## update: rewrite every expected output (#> lines) in the pages from what TensorFlow prints
+## update: rewrite every expected output (#> lines) in the pages from what TensorFlow prints,
+## then the cheat sheet's cells from those outputs
 update: $(INSTALLED)
 	$(BIN)/pytest tests/test_docs.py --update-examples
+	$(BIN)/pytest tests/test_cheatsheet.py --update-examples
 
 ## lock: re-pin requirements.txt after a change to requirements.in (needs the package index)
 lock: $(INSTALLED)

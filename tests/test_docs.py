@@ -173,3 +173,15 @@ def test_readme_names_the_tensorflow_behind_the_outputs() -> None:
     assert f'TensorFlow {tf.__version__}' in readme, (
         f'README.md: the outputs now come from TensorFlow {tf.__version__}; say so in the README'
     )
+
+
+def test_printing_blocks_show_their_output() -> None:
+    """A print whose output pytest-examples did not see (for example one that
+    runs inside a tf.function, whose code autograph rewrites) leaves no `#>`
+    line, and nothing would check it."""
+    unchecked = [
+        str(ex)
+        for ex in EXAMPLES
+        if re.search(r'^\s*print\(', ex.source, re.M) and not re.search(r'^\s*(#>|""")', ex.source, re.M)
+    ]
+    assert not unchecked, 'these blocks print, but show no output to check:\n  ' + '\n  '.join(unchecked)

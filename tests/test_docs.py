@@ -185,3 +185,21 @@ def test_printing_blocks_show_their_output() -> None:
         if re.search(r'^\s*print\(', ex.source, re.M) and not re.search(r'^\s*(#>|""")', ex.source, re.M)
     ]
     assert not unchecked, 'these blocks print, but show no output to check:\n  ' + '\n  '.join(unchecked)
+
+
+def test_names_in_prose_are_printed_on_the_page() -> None:
+    """A tensor or variable name quoted in the prose (`conv1_1/weights:0`)
+    must be one that an example on the same page prints: prose cannot claim
+    a name that TensorFlow was never asked for."""
+    name = re.compile(r'`([\w./-]+:\d+)`')
+    problems = []
+    for path in sorted(DOCS.rglob('*.md')):
+        text = path.read_text('utf-8')
+        outputs = '\n'.join(ex.source for ex in EXAMPLES if ex.path == path)
+        printed = '\n'.join(re.findall(r'^\s*#> ?(.*)$', outputs, re.M) + re.findall(r'"""\n(.*?)"""', outputs, re.S))
+        prose = re.sub(r'^( *)(`{3,}).*?^\1\2', '', text, flags=re.M | re.S)  # drop code blocks
+        for m in name.finditer(prose):
+            if m[1] not in printed:
+                line = text[: text.index(m[0])].count('\n') + 1
+                problems.append(f'{path.relative_to(DOCS.parent)}:{line}: `{m[1]}` is printed by no example on this page')
+    assert not problems, '\n'.join(problems)

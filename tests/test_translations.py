@@ -91,7 +91,7 @@ STARTS_BLOCK = re.compile(r'\s*(#|[-*+] |\d+\. |!!!|\?\?\?|```|~~~|\||>|$)')
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)
-def test_no_line_break_after_chinese_characters(lang: str) -> None:
+def test_no_line_break_next_to_chinese_characters(lang: str) -> None:
     """Markdown turns a line break inside a paragraph into a space, which
     shows as a gap in the middle of Chinese text: keep such paragraphs on
     one line."""
@@ -103,6 +103,6 @@ def test_no_line_break_after_chinese_characters(lang: str) -> None:
         for n, (line, following) in enumerate(zip(lines, lines[1:]), 1):
             if n in code_lines or n + 1 in code_lines:
                 continue
-            if re.search(CJK + '$', line) and not STARTS_BLOCK.match(following):
+            if (re.search(CJK + '$', line) or re.match(r'\s*' + CJK, following)) and line.strip() and not STARTS_BLOCK.match(following):
                 problems.append(f'docs/{lang}/{page}:{n}: the paragraph breaks after "{line[-8:]}"; join the next line to it')
     assert not problems, '\n'.join(problems)

@@ -127,21 +127,39 @@ def is_remote(url: str) -> bool:
     return bool(urlsplit(url).netloc) or url.startswith('//')
 
 
+def remote_loads(doc: BeautifulSoup) -> list[str]:
+    """What in a page makes the browser fetch from another host."""
+    found = []
+    for tag, attribute in LOADING_ATTRIBUTES:
+        for element in doc.find_all(tag, attrs={attribute: True}):
+            if tag == 'link' and NON_LOADING_LINKS.issuperset(element.get('rel', [])):
+                continue
+            urls = [part.split()[0] for part in element[attribute].split(',')] if 'srcset' in attribute else [element[attribute]]
+            found += [(f'<{tag} {attribute}="{url}">', url) for url in urls if is_remote(url)]
+    for element in doc.find_all(style=True):
+        found += [(f'style="url({u})"', u) for m in CSS_URL.findall(element['style']) if is_remote(u := m[0] or m[1])]
+    for style in doc.find_all('style'):
+        found += [(f'<style> loading {u}', u) for m in CSS_URL.findall(style.get_text()) if is_remote(u := m[0] or m[1])]
+    return found
+
+
+def source_line(source: Path, needle: str) -> str:
+    """`docs/...md:LINE` of the first line of a page's source containing `needle`."""
+    lines = source.read_text('utf-8').splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if needle in text), None)
+    return f'{source.relative_to(ROOT)}:{line}' if line else f'{source.relative_to(ROOT)}'
+
+
 def test_nothing_is_loaded_from_another_host(site: Path) -> None:
+    sources = {html: ROOT / 'docs' / lang / page for lang, page, html in all_built_pages(site)}
     problems = []
     for html in sorted(site.rglob('*.html')):
-        where = html.relative_to(site)
-        doc = soup(html)
-        for tag, attribute in LOADING_ATTRIBUTES:
-            for element in doc.find_all(tag, attrs={attribute: True}):
-                if tag == 'link' and NON_LOADING_LINKS.issuperset(element.get('rel', [])):
-                    continue
-                urls = [part.split()[0] for part in element[attribute].split(',')] if 'srcset' in attribute else [element[attribute]]
-                problems += [f'{where}: <{tag} {attribute}="{url}">' for url in urls if is_remote(url)]
-        for element in doc.find_all(style=True):
-            problems += [f'{where}: style url({m[0] or m[1]})' for m in CSS_URL.findall(element['style']) if is_remote(m[0] or m[1])]
-        for style in doc.find_all('style'):
-            problems += [f'{where}: <style> loads {m[0] or m[1]}' for m in CSS_URL.findall(style.get_text()) if is_remote(m[0] or m[1])]
+        for what, url in remote_loads(soup(html)):
+            # Name the Markdown line when the page's source has the URL, else the theme's page.
+            where = source_line(sources[html], url) if html in sources else None
+            if where is None or ':' not in where:
+                where = f'{html.relative_to(site)} (from the theme or a plugin)'
+            problems.append(f'{where}: {what}')
     for css in sorted(site.rglob('*.css')):
         text = css.read_text('utf-8', errors='replace')
         problems += [f'{css.relative_to(site)}: loads {m[0] or m[1]}' for m in CSS_URL.findall(text) if is_remote(m[0] or m[1])]

@@ -1,0 +1,171 @@
+"""The guards are tested too: each test plants one defect in a temporary copy
+of the project, runs the check that must catch it, and asserts that the check
+fails with a message naming the file and line.
+
+These run pytest in a subprocess on the copy, so they are the slowest tests;
+`-m "not guards"` leaves them out while writing a page.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pages import ROOT
+
+pytestmark = pytest.mark.guards
+
+COPIED = ['docs', 'tests', 'mkdocs.yml', 'pytest.ini', 'README.md']
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / 'project'
+    copy.mkdir()
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns('__pycache__'))
+        else:
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+def plant(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in `path` by `new`; return the 1-based line of the change."""
+    text = path.read_text('utf-8')
+    assert old in text, f'cannot plant the defect: {old!r} is not in {path}'
+    index = text.index(old)
+    path.write_text(text[:index] + new + text[index + len(old) :], 'utf-8')
+    return text.count('\n', 0, index) + 1
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, text in enumerate(path.read_text('utf-8').splitlines(), 1) if needle in text)
+
+
+def check(project: Path, *args: str) -> str:
+    """Run pytest in the copy; it must fail. Returns what it printed."""
+    result = subprocess.run(
+        [sys.executable, '-m', 'pytest', '-q', '-p', 'no:randomly', '-m', 'not guards', *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, f'the check did not fail (exit {result.returncode}):\n{output[-3000:]}'
+    return output
+
+
+@pytest.mark.parametrize('lang', ['en', 'zh'])
+def test_a_wrong_output_names_page_and_line(project: Path, lang: str) -> None:
+    page = project / 'docs' / lang / 'lessons' / 'variable-scope.md'
+    line = plant(page, '#> v_scope_1/bias:0', '#> v_scope/bias:0')
+    output = check(project, 'tests/test_docs.py', '-k', f'{lang}/lessons/variable-scope.md')
+    assert f'docs/{lang}/lessons/variable-scope.md:{line}: what TensorFlow printed differs' in output
+    assert '-#> v_scope/bias:0' in output and '+#> v_scope_1/bias:0' in output  # the diff
+
+
+def test_a_raising_block_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'en' / 'lessons' / 'name-scope.md'
+    line = plant(page, "bias1 = tf.Variable([0.3], name='bias')", "bias1 = tf.Variable([0.3], name='bias') + undefined")
+    output = check(project, 'tests/test_docs.py', '-k', 'en/lessons/name-scope.md')
+    assert f"docs/en/lessons/name-scope.md:{line}: the block raised NameError: name 'undefined' is not defined" in output
+
+
+def test_a_hanging_block_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'en' / 'index.md'
+    plant(page, '```py\nimport tensorflow as tf\n\nprint(tf.__version__)', '```{.py timeout="2"}\nimport time\n\ntime.sleep(600)')
+    line = line_of(page, 'time.sleep(600)')
+    output = check(project, 'tests/test_docs.py', '-k', 'en/index.md')
+    assert f'docs/en/index.md:{line}: the block did not finish in 2 s' in output
+
+
+def test_a_missing_translation_names_the_page(project: Path) -> None:
+    (project / 'docs' / 'zh' / 'guide' / 'reuse.md').unlink()
+    output = check(project, 'tests/test_translations.py')
+    assert 'docs/zh/guide/reuse.md is missing' in output
+
+
+def test_code_that_differs_between_languages_names_both_blocks(project: Path) -> None:
+    en = project / 'docs' / 'en' / 'lessons' / 'variable-scope.md'
+    zh = project / 'docs' / 'zh' / 'lessons' / 'variable-scope.md'
+    plant(zh, "bias2 = tf.Variable([0.52], name='bias')", "bias2 = tf.Variable([0.25], name='bias')")
+    output = check(project, 'tests/test_translations.py')
+    en_fence = fence_line_before(en, "bias2 = tf.Variable([0.52], name='bias')")
+    zh_fence = fence_line_before(zh, "bias2 = tf.Variable([0.25], name='bias')")
+    assert f'docs/en/lessons/variable-scope.md:{en_fence} and docs/zh/lessons/variable-scope.md:{zh_fence} differ' in output
+    assert "+        bias2 = tf.Variable([0.25], name='bias')" in output
+
+
+def fence_line_before(path: Path, needle: str) -> int:
+    lines = path.read_text('utf-8').splitlines()
+    target = line_of(path, needle)
+    return max(n for n, text in enumerate(lines[:target], 1) if text.lstrip().startswith('```'))
+
+
+def test_a_missing_section_id_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'zh' / 'lessons' / 'name-scope.md'
+    line = plant(page, ' {#fresh-graph}', '')
+    output = check(project, 'tests/test_translations.py')
+    assert f'docs/zh/lessons/name-scope.md:{line}:' in output and 'needs an id' in output
+
+
+def test_a_line_break_in_chinese_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'zh' / 'lessons' / 'name-scope.md'
+    line = plant(page, '每一层的参数', '每一层\n的参数')
+    output = check(project, 'tests/test_translations.py')
+    assert f'docs/zh/lessons/name-scope.md:{line}: the paragraph breaks after' in output
+
+
+@pytest.mark.parametrize(
+    ('link', 'message'),
+    [
+        ('[broken](lessons/name-scope.md#no-such-section)', 'does not contain an anchor'),
+        ('[broken](lessons/no-such-page.md)', 'is not found among documentation files'),
+    ],
+)
+def test_a_broken_link_names_page_and_line(project: Path, link: str, message: str) -> None:
+    page = project / 'docs' / 'en' / 'index.md'
+    page.write_text(page.read_text('utf-8') + f'\nSee {link}.\n', 'utf-8')
+    line = line_of(page, link)
+    output = check(project, 'tests/test_site.py')
+    assert re.search(rf'docs/en/index\.md:{line}: WARNING .*{re.escape(message)}', output), output[-2000:]
+
+
+def test_a_third_party_load_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'zh' / 'index.md'
+    page.write_text(page.read_text('utf-8') + '\n<script src="https://cdn.example.com/x.js"></script>\n', 'utf-8')
+    line = line_of(page, 'cdn.example.com')
+    output = check(project, 'tests/test_site.py', '-k', 'another_host')
+    assert f'docs/zh/index.md:{line}: <script src="https://cdn.example.com/x.js">' in output
+
+
+def test_a_typed_cheat_sheet_cell_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'en' / 'cheatsheet.md'
+    line = plant(page, '`W:0 W:0`', '`W:0 W_1:0 (typed)`')
+    output = check(project, 'tests/test_cheatsheet.py')
+    assert f'docs/en/cheatsheet.md:{line}: the "TF2 eager" cell says `W:0 W_1:0 (typed)`' in output
+
+
+def test_a_name_in_prose_that_no_example_prints_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'en' / 'guide' / 'collections.md'
+    page.write_text(page.read_text('utf-8') + '\nThe scope also returns `conv2/kernel:0`.\n', 'utf-8')
+    line = line_of(page, '`conv2/kernel:0`')
+    output = check(project, 'tests/test_docs.py', '-k', 'prose')
+    assert f'docs/en/guide/collections.md:{line}: `conv2/kernel:0` is printed by no example on this page' in output
+
+
+def test_all_failures_are_reported_in_one_run(project: Path) -> None:
+    """Two defects in two languages: one run names both."""
+    for lang in ('en', 'zh'):
+        plant(project / 'docs' / lang / 'lessons' / 'variable-scope.md', '#> v_scope_1/bias:0', '#> v_scope/bias:0')
+    output = check(project, 'tests/test_docs.py', '-k', 'lessons/variable-scope.md')
+    assert 'docs/en/lessons/variable-scope.md:' in output and 'docs/zh/lessons/variable-scope.md:' in output
+    assert '2 failed' in output

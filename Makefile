@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # The uv that installs everything is pinned in requirements.txt too.
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 
-.PHONY: serve test build update lock clean
+.PHONY: serve test build update lock install clean
 
 ## serve: preview the site on http://127.0.0.1:8000/ (both languages), reloading on every save
 serve: $(INSTALLED)
@@ -32,6 +32,9 @@ update: $(INSTALLED)
 ## lock: re-pin requirements.txt after a change to requirements.in (needs the package index)
 lock: $(INSTALLED)
 	$(BIN)/uv pip compile --universal --python-version 3.11.7 --custom-compile-command "make lock" requirements.in -o requirements.txt
+
+## install: only make .venv (the one step that needs the package index)
+install: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) site

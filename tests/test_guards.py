@@ -169,3 +169,19 @@ def test_all_failures_are_reported_in_one_run(project: Path) -> None:
     output = check(project, 'tests/test_docs.py', '-k', 'lessons/variable-scope.md')
     assert 'docs/en/lessons/variable-scope.md:' in output and 'docs/zh/lessons/variable-scope.md:' in output
     assert '2 failed' in output
+
+
+@pytest.mark.parametrize('page', ['zh/tf2/migration.md', 'en/lessons/name-scope.md'])
+def test_one_page_passes_alone(project: Path, page: str) -> None:
+    """A writer checks the page being edited: its examples must pass without
+    the rest of the suite (each block runs in its own fresh process, the
+    earlier blocks of its group first)."""
+    result = subprocess.run(
+        [sys.executable, '-m', 'pytest', '-q', '-m', 'not guards', 'tests/test_docs.py', '-k', page],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert ' passed' in result.stdout and 'deselected' in result.stdout

@@ -10,7 +10,7 @@ label of the content tab it sits in (or a `mode` setting outside tabs):
 In docs/<lang>/cheatsheet.md, each table row starts with a link to the section
 where its examples are, whose anchor is the row's `cheat` id; the header names
 the columns. Every other cell must be the `#>` output of the example for that
-row and column (lines joined by " / "), or "—" where there is none.
+row and column (one code span per printed line), or "—" where there is none.
 `make update` rewrites the cells from the examples (after refreshing the
 examples themselves); this test fails, naming the cell, when one differs.
 """
@@ -63,7 +63,7 @@ def sources(lang: str = DEFAULT_LANGUAGE) -> list[Source]:
             mode = settings.get('mode') or tab_label(DOCS / lang / page, fence)
             assert mode, f'{fence}: a cheat example must sit in a content tab, or say mode="..."'
             outputs = [line.strip()[3:] for line in fence.code.splitlines() if line.strip().startswith('#> ')]
-            cell = f'`{" / ".join(outputs)}`' if outputs else NONE
+            cell = '<br>'.join(f'`{output}`' for output in outputs) or NONE
             found.append(Source(fence, page, settings['cheat'], mode, cell))
     return found
 

@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # The uv that installs everything is pinned in requirements.txt too.
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 
-.PHONY: serve test build update lock install clean
+.PHONY: serve test build update lock bench install clean
 
 ## serve: preview the site on http://127.0.0.1:8000/ (both languages), reloading on every save
 serve: $(INSTALLED)
@@ -24,14 +24,19 @@ build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
 
 ## update: rewrite every expected output (#> lines) in the pages from what TensorFlow prints,
-## then the cheat sheet's cells from those outputs
+## then the cheat sheet's cells from those outputs, then the notebooks' stored outputs
 update: $(INSTALLED)
-	$(BIN)/pytest tests/test_docs.py --update-examples
-	$(BIN)/pytest tests/test_cheatsheet.py --update-examples
+	$(BIN)/pytest -p no:randomly tests/test_docs.py --update-examples
+	$(BIN)/pytest -p no:randomly tests/test_cheatsheet.py --update-examples
+	$(BIN)/pytest -p no:randomly tests/test_notebooks.py --update-examples
 
 ## lock: re-pin requirements.txt after a change to requirements.in (needs the package index)
 lock: $(INSTALLED)
 	$(BIN)/uv pip compile --universal --python-version 3.11.7 --custom-compile-command "make lock" requirements.in -o requirements.txt
+
+## bench: time what writers and readers wait for (SETUP=1 also times making .venv); see .bench/results.json
+bench: $(INSTALLED)
+	$(BIN)/python tests/bench.py $(if $(SETUP),--setup)
 
 ## install: only make .venv (the one step that needs the package index)
 install: $(INSTALLED)

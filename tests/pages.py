@@ -44,8 +44,23 @@ DEFAULT_LANGUAGE = next(lang['locale'] for lang in i18n_languages() if lang.get(
 
 
 def pages(lang: str) -> list[Path]:
-    """The pages of one language, relative to docs/<lang>/."""
+    """The Markdown pages of one language, relative to docs/<lang>/."""
     return sorted(p.relative_to(DOCS / lang) for p in (DOCS / lang).rglob('*.md'))
+
+
+def notebook_pages(lang: str) -> list[Path]:
+    """The notebooks of one language as pages, relative to docs/<lang>/.
+
+    docs/<lang>/notebooks links to examples/<lang>/; rglob does not follow
+    that link, so it is listed on its own.
+    """
+    folder = DOCS / lang / 'notebooks'
+    return sorted(Path('notebooks') / p.name for p in folder.glob('*.ipynb'))
+
+
+def site_pages(lang: str) -> list[Path]:
+    """Every page the site builds for one language."""
+    return pages(lang) + notebook_pages(lang)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from pages import ROOT
 
 pytestmark = pytest.mark.guards
 
-COPIED = ['docs', 'tests', 'mkdocs.yml', 'pytest.ini', 'README.md']
+COPIED = ['docs', 'examples', 'hooks', 'overrides', 'tests', 'mkdocs.yml', 'pytest.ini', 'README.md']
 
 
 @pytest.fixture
@@ -29,8 +29,11 @@ def project(tmp_path: Path) -> Path:
     copy.mkdir()
     for name in COPIED:
         source = ROOT / name
+        if not source.exists():
+            continue
         if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns('__pycache__'))
+            # symlinks=True keeps docs/<lang>/notebooks pointing at the copy's examples/
+            shutil.copytree(source, copy / name, symlinks=True, ignore=shutil.ignore_patterns('__pycache__'))
         else:
             shutil.copy2(source, copy / name)
     return copy
@@ -185,3 +188,18 @@ def test_one_page_passes_alone(project: Path, page: str) -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert ' passed' in result.stdout and 'deselected' in result.stdout
+
+
+def test_a_stale_notebook_names_notebook_and_cell(project: Path) -> None:
+    notebook = project / 'examples' / 'zh' / '01-seed-walkthrough.ipynb'
+    plant(notebook, '"conv1_1/weights:0\\n"', '"conv1_2/weights:0\\n"')
+    output = check(project, 'tests/test_notebooks.py', '-k', 'fresh and zh/01-seed')
+    assert "examples/zh/01-seed-walkthrough.ipynb: cell 6 ('with graph.as_default():') printed something else" in output
+    assert '-conv1_2/weights:0' in output and '+conv1_1/weights:0' in output
+
+
+def test_a_notebook_published_as_raw_json_is_named(project: Path) -> None:
+    """Without hooks/i18n_notebooks.py, static-i18n publishes notebooks as their raw JSON."""
+    plant(project / 'mkdocs.yml', 'hooks:\n  - hooks/i18n_notebooks.py\n', '')
+    output = check(project, 'tests/test_site.py', '-k', 'every_page_is_html')
+    assert 'docs/en/notebooks/01-seed-walkthrough.ipynb: notebooks/01-seed-walkthrough/index.html is not a themed HTML page' in output

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, mkdocs_config, pages
+from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, mkdocs_config, site_pages
 
 
 @pytest.fixture(scope='module')
@@ -62,7 +62,7 @@ def built_page(site: Path, lang: str, page: Path) -> Path:
 
 
 def all_built_pages(site: Path) -> list[tuple[str, Path, Path]]:
-    return [(lang, page, built_page(site, lang, page)) for lang in LANGUAGES for page in pages(lang)]
+    return [(lang, page, built_page(site, lang, page)) for lang in LANGUAGES for page in site_pages(lang)]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -214,3 +214,35 @@ def test_search_segments_chinese_and_keeps_api_names_whole(site: Path) -> None:
     tokens = {token for doc in docs for token in search_separator().split(doc['text'])}
     for name in ('variable_scope', 'get_variable', 'name_scope'):
         assert name in tokens, f'searching "{name}" would find nothing: it is no token of the index'
+
+
+def notebook_built_pages(site: Path) -> list[tuple[str, Path, Path]]:
+    return [(lang, page, html) for lang, page, html in all_built_pages(site) if page.suffix == '.ipynb']
+
+
+def test_notebook_pages_link_to_colab_and_to_the_download(site: Path) -> None:
+    repository = mkdocs_config()['extra']['repository'].rstrip('/').removeprefix('https://github.com/')
+    problems = []
+    for lang, page, html in notebook_built_pages(site):
+        links = {a.get_text(strip=True): a['href'] for a in soup(html).select('.notebook-links a')}
+        colab = f'https://colab.research.google.com/github/{repository}/blob/main/examples/{lang}/{page.name}'
+        if colab not in links.values():
+            problems.append(f'docs/{lang}/{page}: no "Open in Colab" link to {colab} (found {links})')
+        downloads = [href for href in links.values() if href.endswith('.ipynb') and not href.startswith('http')]
+        target = (html.parent / downloads[0]).resolve() if downloads else None
+        if target is None or not target.is_file() or target.read_bytes() != (ROOT / 'examples' / lang / page.name).read_bytes():
+            problems.append(f'docs/{lang}/{page}: its download link does not lead to examples/{lang}/{page.name}')
+    assert notebook_built_pages(site), 'no notebook pages were checked'
+    assert not problems, '\n'.join(problems)
+
+
+def test_notebook_pages_weigh_like_other_pages(site: Path) -> None:
+    """mkdocs-jupyter inlines ~570 kB of JupyterLab CSS into each notebook
+    page unless hooks/i18n_notebooks.py trims it."""
+    largest_page = max(html.stat().st_size for _, page, html in all_built_pages(site) if page.suffix == '.md')
+    heavy = [
+        f'docs/{lang}/{page}: {html.stat().st_size // 1024} kB, the largest Markdown page is {largest_page // 1024} kB'
+        for lang, page, html in notebook_built_pages(site)
+        if html.stat().st_size > 1.5 * largest_page
+    ]
+    assert not heavy, '\n'.join(heavy)

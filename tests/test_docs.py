@@ -22,7 +22,10 @@ Per-block settings go in the fence, in the brace form that MkDocs renders:
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
+import sys
 import traceback
 from pathlib import Path
 
@@ -30,7 +33,7 @@ import pytest
 import tensorflow as tf
 from pytest_examples import CodeExample, EvalExample, find_examples
 
-from forked import Hung, run_forked
+from forked import Hung, run_forked_many
 
 DOCS = Path(__file__).resolve().parent.parent / 'docs'
 EXAMPLES = sorted(find_examples(DOCS), key=lambda ex: (str(ex.path), ex.start_line))
@@ -97,12 +100,28 @@ def run(example: CodeExample, action, module_globals: dict) -> dict:
 DEFAULT_TIMEOUT = 60
 
 
+def frames_only_stack(context: int = 1) -> list[inspect.FrameInfo]:
+    """inspect.stack() without source lookups, for the forked child.
+
+    pytest-examples finds the line of each print() with inspect.stack(),
+    which maps every frame to its module by scanning the 3,000 modules
+    TensorFlow loads: two thirds of a small example's time. It only uses each
+    frame and its file name, which the frame itself has.
+    """
+    frame, frames = sys._getframe(1), []
+    while frame is not None:
+        frames.append(inspect.FrameInfo(frame, frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name, None, None))
+        frame = frame.f_back
+    return frames
+
+
 def check(example: CodeExample, eval_example: EvalExample) -> dict:
     """Run the earlier blocks of the group, then check or update `example`.
 
     Runs in the forked child, so it reports through its result instead of
     raising.
     """
+    inspect.stack = frames_only_stack
     try:
         module_globals: dict = {}
         for earlier in earlier_in_group(example):
@@ -141,13 +160,29 @@ def hung_message(example: CodeExample, eval_example: EvalExample, hung: Hung) ->
     return f'{where(example, example.start_line)}: the block did not finish in {hung.seconds:g} s:\n{hung.stack}'
 
 
+@pytest.fixture(scope='session')
+def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict]:
+    """The outcome of every selected example, computed once for the session,
+    as many at a time as there are cores, each in its own forked child."""
+    selected = [item.callspec.params['example'] for item in request.session.items if item.originalname == 'test_example']
+    evaluators = {id(ex): EvalExample(tmp_path=tmp_path_factory.mktemp('example'), pytest_request=request) for ex in selected}
+    jobs = {
+        id(ex): (functools.partial(check, ex, evaluators[id(ex)]), float(ex.prefix_settings().get('timeout', DEFAULT_TIMEOUT)))
+        for ex in selected
+    }
+    results = run_forked_many(jobs)
+    for ex in selected:
+        result = results[id(ex)]
+        if isinstance(result, Hung):
+            results[id(ex)] = {'failure': hung_message(ex, evaluators[id(ex)], result)}
+        elif isinstance(result, BaseException):
+            results[id(ex)] = {'failure': f'{where(ex, ex.start_line)}: {result}'}
+    return results
+
+
 @pytest.mark.parametrize('example', EXAMPLES, ids=lambda ex: where(ex, ex.start_line))
-def test_example(example: CodeExample, eval_example: EvalExample) -> None:
-    timeout = float(example.prefix_settings().get('timeout', DEFAULT_TIMEOUT))
-    try:
-        result = run_forked(lambda: check(example, eval_example), timeout)
-    except Hung as hung:
-        result = {'failure': hung_message(example, eval_example, hung)}
+def test_example(example: CodeExample, eval_example: EvalExample, outcomes: dict[int, dict]) -> None:
+    result = outcomes[id(example)]
     if 'failure' in result:
         pytest.fail(result['failure'], pytrace=False)
     if result.get('source', example.source) != example.source:

@@ -1,0 +1,185 @@
+"""`make bench`: what writers and readers wait for, measured in one run.
+
+Benchmarks, not tests: nothing here asserts a duration, and `make test` never
+runs this file. It prints a table against the project's targets and writes
+.bench/results.json. Run it on an otherwise idle machine: the figures are
+wall-clock times.
+
+    python tests/bench.py [--setup]
+
+--setup (make bench SETUP=1) also times making a virtual environment from
+requirements.txt from scratch, the way `make install` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ONE_PAGE = 'en/lessons/variable-scope.md'  # the page a writer edits in one_page_s
+
+TARGETS = {  # key: (limit, what is compared with it)
+    'doc_examples_per_import': 2.0,
+    'one_page_per_import': 1.5,
+    'build_s': 10,
+    'rebuild_s': 3,
+    'page_kb_max': 450,
+}
+
+
+def timed(command: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    return time.perf_counter() - start
+
+
+def pytest(*args: str) -> list[str]:
+    return [PYTHON, '-m', 'pytest', '-q', '-p', 'no:randomly', *args]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def rebuild_seconds() -> float:
+    """From saving a page under `mkdocs serve` until the new page is served."""
+    port = free_port()
+    page = ROOT / 'docs' / 'en' / 'errors.md'
+    original = page.read_text('utf-8')
+    server = subprocess.Popen(
+        [PYTHON, '-m', 'mkdocs', 'serve', '--dev-addr', f'127.0.0.1:{port}', '--livereload'],
+        cwd=ROOT,
+        env={**os.environ, 'SITE_URL': f'http://127.0.0.1:{port}/'},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f'http://127.0.0.1:{port}/errors/'
+    try:
+        deadline = time.monotonic() + 120
+        while fetch(url) is None:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError('mkdocs serve did not start')
+            time.sleep(0.2)
+        time.sleep(1)  # let the watcher settle
+        marker = f'bench-{time.time_ns()}'
+        start = time.perf_counter()
+        page.write_text(original + f'\n{marker}\n', 'utf-8')
+        while marker.encode() not in (fetch(url) or b''):
+            if time.monotonic() > deadline + 120:
+                raise RuntimeError('the edited page was never served')
+            time.sleep(0.05)
+        return time.perf_counter() - start
+    finally:
+        page.write_text(original, 'utf-8')
+        server.terminate()
+        server.wait(timeout=30)
+
+
+LOADS = re.compile(r'<(?:script[^>]+src|link[^>]+href|img[^>]+src)="([^"]+)"')
+
+
+def first_visit_kb(site: Path) -> list[float]:
+    """Per page: the HTML plus the same-origin scripts, styles and images it
+    loads, and the search index Material fetches on load (uncompressed)."""
+    port = free_port()
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(('127.0.0.1', port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f'http://127.0.0.1:{port}/'
+    sizes = []
+    try:
+        search_index = len(fetch(base + 'search/search_index.json') or b'')
+        for html in sorted(site.rglob('index.html')):
+            if html.parent.name in ('search',):
+                continue
+            url = base + html.parent.relative_to(site).as_posix() + '/'
+            url = url.replace('/./', '/')
+            text = html.read_text('utf-8')
+            total = len(text.encode())
+            seen = set()
+            for ref in LOADS.findall(text):
+                tag_context = text[max(0, text.find(ref) - 80) : text.find(ref)]
+                if 'rel="alternate"' in tag_context or 'rel="canonical"' in tag_context:
+                    continue
+                target = urljoin(url, ref)
+                if urlsplit(target).netloc != urlsplit(base).netloc or target in seen:
+                    continue
+                seen.add(target)
+                total += len(fetch(target) or b'')
+            sizes.append((total + search_index) / 1024)
+    finally:
+        server.shutdown()
+    return sizes
+
+
+def setup_seconds() -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ('Makefile', 'requirements.txt'):
+            shutil.copy2(ROOT / name, tmp)
+        start = time.perf_counter()
+        subprocess.run(['make', 'install'], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--setup', action='store_true', help='also time making .venv from scratch')
+    args = parser.parse_args()
+
+    results: dict[str, float] = {}
+    results['tf_import_s'] = statistics.median(timed([PYTHON, '-c', 'import tensorflow']) for _ in range(3))
+    results['doc_examples_s'] = timed(pytest('tests/test_docs.py', '-k', 'test_example'))
+    results['doc_examples_per_import'] = results['doc_examples_s'] / results['tf_import_s']
+    results['one_page_s'] = timed(pytest('tests/test_docs.py', '-k', f'test_example and {ONE_PAGE}'))
+    results['one_page_per_import'] = results['one_page_s'] / results['tf_import_s']
+    results['notebooks_s'] = timed(pytest('tests/test_notebooks.py', '-k', 'fresh'))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / 'site'
+        results['build_s'] = timed([PYTHON, '-m', 'mkdocs', 'build', '--strict', '--site-dir', str(site)])
+        sizes = first_visit_kb(site)
+    results['rebuild_s'] = rebuild_seconds()
+    results['page_kb_max'] = max(sizes)
+    results['page_kb_median'] = statistics.median(sizes)
+    if args.setup:
+        results['setup_s'] = setup_seconds()
+
+    out = ROOT / '.bench' / 'results.json'
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({k: round(v, 3) for k, v in results.items()}, indent=2) + '\n')
+    print(f'{"measure":<26}{"value":>10}{"target":>10}')
+    for key, value in results.items():
+        target = TARGETS.get(key)
+        verdict = '' if target is None else ('  ok' if value <= target else '  over')
+        print(f'{key:<26}{value:>10.2f}{"" if target is None else f"<= {target:g}":>10}{verdict}')
+    print(f'\nwritten to {out.relative_to(ROOT)}')
+
+
+if __name__ == '__main__':
+    main()

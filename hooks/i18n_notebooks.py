@@ -149,3 +149,21 @@ def on_page_context(context, page, config, nav):
         prefix = '' if alternate['lang'] == i18n.default_language else f"{alternate['lang']}/"
         alternate["link"] = prefix + path
     return context
+
+
+@event_priority(-200)  # after mkdocs-jupyter's on_pre_build, which empties the set below
+def on_pre_build(config) -> None:
+    """Keep mkdocs-jupyter's cache of converted notebooks across languages.
+
+    mkdocs-jupyter evicts, after each build, the cached conversions that
+    build did not use. static-i18n builds each language in turn, so each
+    build evicted the other language's notebooks and every build converted
+    all notebooks again (3 s of a 5 s build, and of every rebuild under
+    `make serve`). Marking every cached file as used stops the eviction; the
+    cache keys are content hashes, so a changed notebook is still converted
+    again, and `.cache/` (git-ignored) can be deleted at any time.
+    """
+    jupyter = config.plugins['mkdocs-jupyter']
+    cache_dir = Path(jupyter.config['cache_dir'])
+    if jupyter.config['cache'] and cache_dir.is_dir():
+        jupyter._used_cache_paths.update(cache_dir.glob('*.json'))

@@ -125,10 +125,3 @@ def run_forked_many(
                 del running[pipe]
     return results
 
-
-def run_forked(function: Callable[[], Any], timeout: float) -> Any:
-    """`function()` as run in one forked child; raises Hung if it takes too long."""
-    result = run_forked_many({0: (function, timeout)})[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result

@@ -9,14 +9,14 @@ INSTALLED := $(VENV)/.installed
 # The uv that installs everything is pinned in requirements.txt too.
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 
-.PHONY: serve test build update lock bench install clean
+.PHONY: serve test build update lock bench install browser clean
 
 ## serve: preview the site on http://127.0.0.1:8000/ (both languages), reloading on every save
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: every check: the examples against TensorFlow, the translations, the built site
-test: $(INSTALLED)
+test: $(INSTALLED) browser
 	$(BIN)/pytest
 
 ## build: the static site, strictly, into site/
@@ -38,8 +38,20 @@ lock: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python tests/bench.py $(if $(SETUP),--setup)
 
-## install: only make .venv (the one step that needs the package index)
-install: $(INSTALLED)
+## install: make .venv, and get chromium for the browser tests (the steps that need the network)
+install: $(INSTALLED) browser
+
+## browser: Debian's chromium and a CJK font for tests/test_browser.py, from apt-get when missing,
+## as root (or with sudo in CI); without them the browser tests fail, unless SKIP_BROWSER_TESTS=1
+browser:
+	@set -- $$(command -v chromium >/dev/null || echo chromium) $$(fc-list :lang=zh 2>/dev/null | grep -q . || echo fonts-noto-cjk); \
+	if [ $$# = 0 ] || { [ "$$SKIP_BROWSER_TESTS" = 1 ] && [ "$$CI" != true ]; }; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; \
+	elif [ "$$CI" = true ] && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "make: the browser tests need $$* (apt-get install $$*, as root); without, they fail (SKIP_BROWSER_TESTS=1 skips them)"; exit 0; fi; \
+	echo "make: installing $$* for the browser tests"; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$* \
+	  || echo "make: could not install $$*: the browser tests will fail (SKIP_BROWSER_TESTS=1 skips them)"
 
 clean:
 	rm -rf $(VENV) site

@@ -186,15 +186,33 @@ def test_language_switch_leads_to_the_twin_page(site: Path) -> None:
     assert not problems, '\n'.join(problems)
 
 
-def search_docs(site: Path) -> list[dict]:
-    return json.loads((site / 'search' / 'search_index.json').read_text('utf-8'))['docs']
+def search_docs(site: Path, lang: str) -> list[dict]:
+    """The search index of one language (hooks/search_per_language.py), with
+    its locations relative to that language's root."""
+    return json.loads((lang_root(site, lang) / 'search' / 'search_index.json').read_text('utf-8'))['docs']
 
 
-def test_search_covers_both_languages(site: Path) -> None:
-    locations = {doc['location'] for doc in search_docs(site)}
+def test_search_has_each_language_in_its_own_index(site: Path) -> None:
+    problems = []
+    for lang in LANGUAGES:
+        locations = {doc['location'].split('#')[0] for doc in search_docs(site, lang)}
+        pages = {url_of(lang_root(site, lang), html).lstrip('/'): f'docs/{lang}/{page}' for page_lang, page, html in all_built_pages(site) if page_lang == lang}
+        problems += [f'{source} is not in the {lang} search index (as "{url}")' for url, source in pages.items() if url not in locations]
+        problems += [f'the {lang} search index has "{url}", which is no {lang} page' for url in sorted(locations - set(pages))]
+    assert not problems, '\n'.join(problems)
+
+
+def test_each_language_loads_its_own_index(site: Path) -> None:
+    """Material fetches search/search_index.json below its config's base."""
+    problems = []
     for lang, page, html in all_built_pages(site):
-        url = url_of(site, html).lstrip('/')
-        assert url in locations, f'docs/{lang}/{page} is not in the search index (as "{url}")'
+        app = json.loads(soup(html).find('script', id='__config').string)
+        # as Material does: new URL("search/search_index.json", base)
+        index = urljoin(urljoin(url_of(site, html), app['base']), 'search/search_index.json')
+        want = url_of(site, lang_root(site, lang) / 'index.html') + 'search/search_index.json'
+        if index != want:
+            problems.append(f'docs/{lang}/{page}: loads the search index {index}, not {want}')
+    assert not problems, '\n'.join(problems)
 
 
 def search_separator() -> re.Pattern:
@@ -205,8 +223,8 @@ def search_separator() -> re.Pattern:
 
 
 def test_search_segments_chinese_and_keeps_api_names_whole(site: Path) -> None:
-    docs = search_docs(site)
-    zh = ' '.join(doc['title'] + ' ' + doc['text'] for doc in docs if doc['location'].startswith('zh/'))
+    docs = [doc for lang in LANGUAGES for doc in search_docs(site, lang)]
+    zh = ' '.join(doc['title'] + ' ' + doc['text'] for doc in search_docs(site, 'zh'))
     # jieba splits Chinese runs with U+200B, which the search separator honours.
     assert re.search('[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]', zh), (
         'Chinese text in the search index is not segmented into words (is jieba installed?)'

@@ -1,0 +1,69 @@
+"""One search index per language, each loaded only by that language's pages.
+
+mkdocs-static-i18n writes the documents of every language into one
+search/search_index.json, and every page of the site loads it: readers got
+results in both languages, and each first visit downloaded both (the Chinese
+half, with its characters escaped as \\uXXXX, is the larger).
+
+After static-i18n has written that index, this hook splits it: the default
+language keeps search/search_index.json, each other language gets
+<lang>/search/search_index.json with locations relative to <lang>/, written
+as UTF-8. Material fetches the index from its config's `base`, so the pages
+of each other language get `base` pointing at their language's root (base is
+used for nothing else on this site: no versioning, no instant navigation).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+def _languages(config) -> tuple[str, list[str]]:
+    i18n = config.plugins['i18n']
+    others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
+    return i18n.default_language, others
+
+
+@event_priority(-300)  # after static-i18n's on_post_build (-100), which writes the merged index
+def on_post_build(config) -> None:
+    i18n = config.plugins['i18n']
+    if i18n.building:  # one of static-i18n's inner, per-language builds: the index is not merged yet
+        return
+    site = Path(config.site_dir)
+    merged = site / 'search' / 'search_index.json'
+    index = json.loads(merged.read_text('utf-8'))
+    _, others = _languages(config)
+
+    def language_of(location: str) -> str | None:
+        return next((lang for lang in others if location.startswith(f'{lang}/')), None)
+
+    for lang in [None, *others]:
+        docs = [doc for doc in index['docs'] if language_of(doc['location']) == lang]
+        if lang is not None:
+            docs = [{**doc, 'location': doc['location'][len(lang) + 1 :]} for doc in docs]
+        target = merged if lang is None else site / lang / 'search' / 'search_index.json'
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, 'docs': docs}, ensure_ascii=False, separators=(',', ':')), 'utf-8')
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Point the pages of a non-default language at their language's index."""
+    _, others = _languages(config)
+    lang = next((lang for lang in others if page.url.startswith(f'{lang}/')), None)
+    if lang is None:
+        return output
+
+    def rebase(m: re.Match) -> str:
+        app = json.loads(m[2])
+        # With the trailing slash, or URL resolution would drop the language folder.
+        app['base'] = f"{app['base'].rstrip('/')}/{lang}/" if app['base'] not in ('', '.') else f'{lang}/'
+        return m[1] + json.dumps(app) + m[3]
+
+    return _CONFIG.sub(rebase, output, count=1)

@@ -102,38 +102,55 @@ def rebuild_seconds() -> float:
         server.wait(timeout=30)
 
 
-LOADS = re.compile(r'<(?:script[^>]+src|link[^>]+href|img[^>]+src)="([^"]+)"')
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+TAGS = re.compile(r'<(script|link|img)\b([^>]*)>')
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+# <link rel> values that make the browser fetch the file on a first visit
+# (not "alternate", "canonical", "prev" or "next", which only name pages).
+LOADING_RELS = {'stylesheet', 'icon', 'preload', 'modulepreload', 'manifest'}
+
+
+def loaded_urls(html: str) -> list[str]:
+    urls = []
+    for tag, attributes in TAGS.findall(html):
+        attrs = dict(ATTRIBUTE.findall(attributes))
+        if tag == 'link' and LOADING_RELS & set(attrs.get('rel', '').split()):
+            urls.append(attrs.get('href', ''))
+        elif tag in ('script', 'img') and attrs.get('src'):
+            urls.append(attrs['src'])
+    return urls
 
 
 def first_visit_kb(site: Path) -> list[float]:
     """Per page: the HTML plus the same-origin scripts, styles and images it
     loads, and the search index Material fetches on load (uncompressed)."""
     port = free_port()
-    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler = partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(('127.0.0.1', port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f'http://127.0.0.1:{port}/'
     sizes = []
     try:
-        search_index = len(fetch(base + 'search/search_index.json') or b'')
         for html in sorted(site.rglob('index.html')):
-            if html.parent.name in ('search',):
-                continue
             url = base + html.parent.relative_to(site).as_posix() + '/'
             url = url.replace('/./', '/')
             text = html.read_text('utf-8')
-            total = len(text.encode())
+            # The search index Material fetches: below the page's config base.
+            app = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S)[1])
+            index_url = urljoin(urljoin(url, app['base']), 'search/search_index.json')
+            total = len(text.encode()) + len(fetch(index_url) or b'')
             seen = set()
-            for ref in LOADS.findall(text):
-                tag_context = text[max(0, text.find(ref) - 80) : text.find(ref)]
-                if 'rel="alternate"' in tag_context or 'rel="canonical"' in tag_context:
-                    continue
+            for ref in loaded_urls(text):
                 target = urljoin(url, ref)
                 if urlsplit(target).netloc != urlsplit(base).netloc or target in seen:
                     continue
                 seen.add(target)
                 total += len(fetch(target) or b'')
-            sizes.append((total + search_index) / 1024)
+            sizes.append(total / 1024)
     finally:
         server.shutdown()
     return sizes

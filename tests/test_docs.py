@@ -115,38 +115,51 @@ def frames_only_stack(context: int = 1) -> list[inspect.FrameInfo]:
     return frames
 
 
-def check(example: CodeExample, eval_example: EvalExample) -> dict:
-    """Run the earlier blocks of the group, then check or update `example`.
+def check_chain(chain: list[CodeExample], checked: set[int], evaluator: EvalExample) -> dict[str, dict]:
+    """Run the blocks of `chain` (a group, or one block) in order, checking
+    or updating those in `checked` (by id); return their outcomes by id.
 
     Runs in the forked child, so it reports through its result instead of
-    raising.
+    raising. A block after one that failed is not run: what it would print
+    depends on the failed one.
     """
     inspect.stack = frames_only_stack
-    try:
-        module_globals: dict = {}
-        for earlier in earlier_in_group(example):
-            # Unchecked here: each earlier block is checked by its own test.
-            module_globals = run(earlier, eval_example.run, module_globals)
-        if eval_example.update_examples:
-            run(example, eval_example.run_print_update, module_globals)
-            return {'source': example.source}
-        run(example, eval_example.run_print_check, module_globals)
-        return {}
-    except BlockRaised as raised:
-        return {'failure': str(raised)}
-    except pytest.fail.Exception as wrong_output:
-        diff = str(wrong_output)
-        return {
-            'failure': f'{where(example, first_changed_line(diff))}: what TensorFlow printed differs '
-            f'from the page (`make update` rewrites the page from it)\n{diff}'
-        }
+    outcomes: dict[str, dict] = {}
+    module_globals: dict = {}
+    failed = None
+    for ex in chain:
+        if failed is not None:
+            if id(ex) in checked:
+                outcomes[str(id(ex))] = {'failure': f'{where(ex, ex.start_line)}: not run, since the block it continues failed: {failed}'}
+            continue
+        if id(ex) not in checked:
+            action = evaluator.run  # only run, for the blocks after it; checked by its own test
+        elif evaluator.update_examples:
+            action = evaluator.run_print_update
+        else:
+            action = evaluator.run_print_check
+        try:
+            module_globals = run(ex, action, module_globals)
+            if id(ex) in checked:
+                outcomes[str(id(ex))] = {'source': ex.source} if evaluator.update_examples else {}
+            continue
+        except BlockRaised as raised:
+            failure = str(raised)
+        except pytest.fail.Exception as wrong_output:
+            diff = str(wrong_output)
+            failure = (
+                f'{where(ex, first_changed_line(diff))}: what TensorFlow printed differs '
+                f'from the page (`make update` rewrites the page from it)\n{diff}'
+            )
+        outcomes[str(id(ex))] = {'failure': failure}
+        failed = failure.splitlines()[0]
+    return outcomes
 
 
-def hung_message(example: CodeExample, eval_example: EvalExample, hung: Hung) -> str:
+def hung_message(chain: list[CodeExample], evaluator: EvalExample, hung: Hung) -> str:
     """Name the page line a hung block was running, from the child's stack dump,
     and show the stack down to that line."""
-    chain = [*earlier_in_group(example), example]
-    module_files = {str(eval_example.tmp_path / f'{ex.module_name}.py'): ex for ex in chain}
+    module_files = {str(evaluator.tmp_path / f'{ex.module_name}.py'): ex for ex in chain}
     stack = hung.stack.splitlines()
     for n, frame in enumerate(stack):  # most recent call first
         m = re.match(r'\s*File "(.+)", line (\d+)', frame)
@@ -157,26 +170,43 @@ def hung_message(example: CodeExample, eval_example: EvalExample, hung: Hung) ->
                 f'{where(ex, int(m[2]) + ex.start_line)}: the block did not finish in {hung.seconds:g} s '
                 f'(if it needs longer, give its fence a timeout="..."); it was here:\n{shown}'
             )
-    return f'{where(example, example.start_line)}: the block did not finish in {hung.seconds:g} s:\n{hung.stack}'
+    return f'{where(chain[-1], chain[-1].start_line)}: the blocks did not finish in {hung.seconds:g} s:\n{hung.stack}'
 
 
 @pytest.fixture(scope='session')
 def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict]:
     """The outcome of every selected example, computed once for the session,
-    as many at a time as there are cores, each in its own forked child."""
+    as many children at a time as there are cores. Each child runs one block,
+    or one group of blocks in page order, as a reader would paste them."""
     selected = [item.callspec.params['example'] for item in request.session.items if item.originalname == 'test_example']
-    evaluators = {id(ex): EvalExample(tmp_path=tmp_path_factory.mktemp('example'), pytest_request=request) for ex in selected}
-    jobs = {
-        id(ex): (functools.partial(check, ex, evaluators[id(ex)]), float(ex.prefix_settings().get('timeout', DEFAULT_TIMEOUT)))
-        for ex in selected
-    }
-    results = run_forked_many(jobs)
+    chains: dict[tuple, list[CodeExample]] = {}
     for ex in selected:
-        result = results[id(ex)]
-        if isinstance(result, Hung):
-            results[id(ex)] = {'failure': hung_message(ex, evaluators[id(ex)], result)}
-        elif isinstance(result, BaseException):
-            results[id(ex)] = {'failure': f'{where(ex, ex.start_line)}: {result}'}
+        key = (str(ex.path), group_of(ex)) if group_of(ex) else (str(ex.path), ex.start_line)
+        last = max([ex, *chains.get(key, [ex])], key=lambda e: e.start_line)
+        chains[key] = [*earlier_in_group(last), last]
+    checked = {id(ex) for ex in selected}
+    evaluators = {key: EvalExample(tmp_path=tmp_path_factory.mktemp('example'), pytest_request=request) for key in chains}
+    # Slow chains (Keras, long groups) first, so that no core sits idle at the
+    # end waiting for one of them.
+    order = sorted(chains, key=lambda key: (not any('keras' in ex.source for ex in chains[key]), -len(chains[key])))
+    jobs = {
+        key: (
+            functools.partial(check_chain, chains[key], checked, evaluators[key]),
+            sum(float(ex.prefix_settings().get('timeout', DEFAULT_TIMEOUT)) for ex in chains[key]),
+        )
+        for key in order
+    }
+    results: dict[int, dict] = {}
+    for key, result in run_forked_many(jobs).items():
+        for ex in chains[key]:
+            if id(ex) not in checked:
+                continue
+            if isinstance(result, Hung):
+                results[id(ex)] = {'failure': hung_message(chains[key], evaluators[key], result)}
+            elif isinstance(result, BaseException):
+                results[id(ex)] = {'failure': f'{where(ex, ex.start_line)}: {result}'}
+            else:
+                results[id(ex)] = result[str(id(ex))]
     return results
 
 

@@ -15,15 +15,13 @@ fails if a notebook was saved otherwise.
 from __future__ import annotations
 
 import difflib
-import io
-import tokenize
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pages import ROOT
+from pages import LANGUAGES, ROOT, without_comments
 
 EXAMPLES = ROOT / 'examples'
 NOTEBOOKS = sorted(EXAMPLES.rglob('*.ipynb'))
@@ -115,14 +113,6 @@ def test_stored_notebook_is_normalised(path: Path) -> None:
     assert stored == wanted, f'{where(path)} was saved with timings, kernel versions or stderr; `make update` normalises it'
 
 
-def without_comments(source: str) -> str:
-    kept = [t for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type != tokenize.COMMENT]
-    return '\n'.join(line.rstrip() for line in tokenize.untokenize(kept).splitlines() if line.strip())
-
-
-LANGUAGES = sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir())
-
-
 @pytest.mark.parametrize('name', sorted({p.name for p in NOTEBOOKS}))
 def test_every_language_has_the_notebook_with_the_same_code_and_outputs(name: str) -> None:
     paths = [EXAMPLES / lang / name for lang in LANGUAGES]
@@ -138,7 +128,7 @@ def test_every_language_has_the_notebook_with_the_same_code_and_outputs(name: st
             problems.append(f'{where(path)} has {len(code)} code cells, {where(paths[0])} has {len(ref_code)}')
             continue
         for a, b in zip(ref_code, code):
-            if without_comments(a.source) != without_comments(b.source) or [shown(o) for o in a.outputs] != [shown(o) for o in b.outputs]:
+            if without_comments(a.source, 'py') != without_comments(b.source, 'py') or [shown(o) for o in a.outputs] != [shown(o) for o in b.outputs]:
                 problems.append(
                     f'{where(paths[0])} cell {a.id} and {where(path)} cell {b.id} differ (comments aside):\n'
                     + ''.join(difflib.unified_diff((a.source + '\n').splitlines(True), (b.source + '\n').splitlines(True)))

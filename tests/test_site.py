@@ -45,9 +45,7 @@ def with_page_line(warning: str) -> str:
     m = _LINK_WARNING.search(warning)
     if m is None:
         return warning
-    page = ROOT / 'docs' / m['page']
-    lines = [n for n, text in enumerate(page.read_text('utf-8').splitlines(), 1) if m['link'] in text]
-    return f'docs/{m["page"]}:{lines[0] if lines else "?"}: {warning}'
+    return f"{source_line(ROOT / 'docs' / m['page'], m['link'])}: {warning}"
 
 
 def lang_root(site: Path, lang: str) -> Path:

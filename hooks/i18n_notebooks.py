@@ -54,22 +54,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def on_post_build(config) -> None:
+def on_post_page(output, page, config):
     """Copy each raw notebook next to its page, for the download link."""
-    for file in _built_notebooks:
-        target = Path(config.site_dir) / file.notebook_dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(file.abs_src_path, target)
-    _built_notebooks.clear()
-
-
-_built_notebooks: list[File] = []
-
-
-def on_page_markdown(markdown, page, config, files):
     if isinstance(page.file, NotebookPage):
-        _built_notebooks.append(page.file)
-    return markdown
+        target = Path(config.site_dir) / page.file.notebook_dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page.file.abs_src_path, target)
+    return output
 
 
 # --- What mkdocs-jupyter puts in a page, trimmed to what these notebooks need ---

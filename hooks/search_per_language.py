@@ -22,10 +22,14 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 
-def _languages(config) -> tuple[str, list[str]]:
-    i18n = config.plugins['i18n']
-    others = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
-    return i18n.default_language, others
+def _other_languages(config) -> list[str]:
+    """The built languages other than the default one, which lives at the root."""
+    return [lang.locale for lang in config.plugins['i18n'].config.languages if lang.build and not lang.default]
+
+
+def _language_of(location: str, config) -> str | None:
+    """The non-default language a site location belongs to, or None."""
+    return next((lang for lang in _other_languages(config) if location.startswith(f'{lang}/')), None)
 
 
 @event_priority(-300)  # after static-i18n's on_post_build (-100), which writes the merged index
@@ -36,13 +40,8 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     merged = site / 'search' / 'search_index.json'
     index = json.loads(merged.read_text('utf-8'))
-    _, others = _languages(config)
-
-    def language_of(location: str) -> str | None:
-        return next((lang for lang in others if location.startswith(f'{lang}/')), None)
-
-    for lang in [None, *others]:
-        docs = [doc for doc in index['docs'] if language_of(doc['location']) == lang]
+    for lang in [None, *_other_languages(config)]:
+        docs = [doc for doc in index['docs'] if _language_of(doc['location'], config) == lang]
         if lang is not None:
             docs = [{**doc, 'location': doc['location'][len(lang) + 1 :]} for doc in docs]
         target = merged if lang is None else site / lang / 'search' / 'search_index.json'
@@ -55,8 +54,7 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 
 def on_post_page(output: str, page, config) -> str:
     """Point the pages of a non-default language at their language's index."""
-    _, others = _languages(config)
-    lang = next((lang for lang in others if page.url.startswith(f'{lang}/')), None)
+    lang = _language_of(page.url, config)
     if lang is None:
         return output
 

@@ -237,6 +237,19 @@ def test_example(example: CodeExample, eval_example: EvalExample, outcomes: dict
         eval_example.to_update.append(example)  # pytest-examples rewrites the page at the end
 
 
+def test_this_process_never_ran_tensorflow(outcomes: dict[int, dict]) -> None:
+    """Every example runs in a child forked from this process. Had it run
+    TensorFlow, the children would inherit its runtime without the threads
+    that run it, and hang: what this process imports must only define things."""
+    from tensorflow.python.eager import context
+
+    ctx = context.context_safe()
+    assert ctx is None or not ctx._initialized, (
+        f'{Path(__file__).relative_to(DOCS.parent)}: the test process has started TensorFlow\'s runtime; '
+        'the examples forked from it cannot run. Import nothing here that runs TensorFlow.'
+    )
+
+
 def test_continuing_blocks_say_so() -> None:
     """A block that continues earlier ones must tell the reader, in its first line."""
     silent = [

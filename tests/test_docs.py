@@ -38,8 +38,8 @@ from forked import Hung, run_forked_many
 # This process is the one every example is forked from, so it imports, once,
 # what the examples import. Those imports make half a million objects that
 # live as long as the process: the collector would scan them again and again
-# while they are made (half a second), and again in every child, so it waits,
-# and is then told to leave them alone.
+# while they are made (half a second), so it waits, and is then told to leave
+# them alone.
 gc.disable()
 import tensorflow as tf  # noqa: E402
 

@@ -99,7 +99,22 @@ def browser():
         launched.close()
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class _Host(SimpleHTTPRequestHandler):
+    """Serves the site the way GitHub Pages and `mkdocs serve` do: a missing
+    address gets the site's 404.html, with status 404. Logs nothing."""
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = Path(self.directory) / '404.html'
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header('Content-Type', 'text/html; charset=utf-8')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        if self.command != 'HEAD':
+            self.wfile.write(body)
+
     def log_message(self, format, *args) -> None:
         pass
 
@@ -127,7 +142,7 @@ class Served:
 
 @pytest.fixture(scope='module')
 def served(site: Path):
-    server = _Server(('127.0.0.1', 0), functools.partial(_Quiet, directory=str(site)))
+    server = _Server(('127.0.0.1', 0), functools.partial(_Host, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield Served(site, f'http://127.0.0.1:{server.server_port}')
@@ -383,6 +398,40 @@ def test_page_in_a_browser(tab: Tab, served: Served, lang: str, page: Path) -> N
 
     problems = tab.problems + problems
     assert not problems, f'docs/{lang}/{page} ({path}):\n  ' + '\n  '.join(problems)
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_a_missing_address_gets_a_page_that_leads_home(tab: Tab, served: Served, lang: str) -> None:
+    """The host answers an address with no page, at any depth and in any
+    language, with the site's one 404.html: it must load whole there, pass
+    the accessibility scan, and its links and language switch must lead to
+    each language's home."""
+    missing = language_root(lang) + 'no/such/page/'
+    tab.open(missing)
+    problems = list(tab.problems)
+    # The page's own status, which Chromium also logs to the console; any
+    # other failed load is still a problem.
+    for own in (f'HTTP 404: {served.base}{missing}', 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)'):
+        if own in problems:
+            problems.remove(own)
+    if tab.page.locator('h1').count() != 1:
+        problems.append('not one <h1>')
+    problems += [f'accessibility: {line}' for line in serious_violations(tab.page)]
+    for other in LANGUAGES:
+        home = language_root(other)
+        for part, selector in (('its text', f'article a[href="{home}"]'), ('its language switch', f'.md-header a.md-select__link[href="{home}"]')):
+            if tab.path() != missing:
+                tab.open(missing, settle=False)
+            tab.page.hover('.md-header .md-select')  # the list of languages opens on hover
+            link = tab.page.locator(selector)
+            if link.count() != 1:
+                problems.append(f'{part} has no link to the "{other}" home, {home}')
+                continue
+            with tab.page.expect_navigation(wait_until='commit'):
+                link.click()
+            if tab.path() != home:
+                problems.append(f'the "{other}" home link in {part} leads to {tab.path()}')
+    assert not problems, f'site/404.html, shown at {missing}:\n  ' + '\n  '.join(problems)
 
 
 # --- across the site ----------------------------------------------------------

@@ -184,6 +184,27 @@ def test_language_switch_leads_to_the_twin_page(site: Path) -> None:
     assert not problems, '\n'.join(problems)
 
 
+def test_the_not_found_page_leads_home_in_every_language(site: Path) -> None:
+    """A static host serves the one 404.html at the root for every missing
+    address, in any language: it must be in the default language, and its
+    links (the language switch too) must lead to each language's home from
+    wherever it is shown."""
+    page = soup(site / '404.html')
+    problems = []
+    if page.html.get('lang') != DEFAULT_LANGUAGE:
+        problems.append(f'<html lang> is "{page.html.get("lang")}", not "{DEFAULT_LANGUAGE}"')
+    shown_at = '/no/such/page/'
+    switch = {a['hreflang']: urljoin(shown_at, a['href']) for a in page.select('a.md-select__link[hreflang]')}
+    content = {urljoin(shown_at, a['href']) for a in page.select('article a[href]')}
+    for lang in LANGUAGES:
+        home = url_of(site, lang_root(site, lang) / 'index.html')
+        if switch.get(lang) != home:
+            problems.append(f'the "{lang}" switch leads to {switch.get(lang)}, not {home}')
+        if home not in content:
+            problems.append(f'the page does not link to the "{lang}" home, {home}')
+    assert not problems, 'site/404.html: ' + '\n  '.join(problems)
+
+
 def search_docs(site: Path, lang: str) -> list[dict]:
     """The search index of one language (hooks/search_per_language.py), with
     its locations relative to that language's root."""

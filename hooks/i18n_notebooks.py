@@ -5,11 +5,11 @@ on_files. mkdocs-static-i18n's on_files runs last (priority -100) and rebuilds
 every File for the language being built, which drops that wrapper: the
 notebook is then copied as a static file, and its "page" is the raw JSON
 (`mkdocs build --strict` does not notice). This hook runs after both and
-turns the notebooks of the current language, and their alternates in the
-other languages (the language switch links to those), into pages at
-`<name>/`. mkdocs-jupyter still renders them (its on_pre_page recognises
-notebooks by path). The raw notebook is also copied next to its page, for
-the page's download link.
+turns the notebooks of the current language into pages at `<name>/`, each
+with its twins in the other languages, which the language switch and
+sitemap.xml read. mkdocs-jupyter still renders them (its on_pre_page
+recognises notebooks by path). The raw notebook is also copied next to its
+page, for the page's download link.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs_static_i18n.folder import create_i18n_file
 
 
 class NotebookPage(File):
@@ -42,15 +43,33 @@ def _as_page(file: File, config) -> None:
     file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
 
 
+def _twin(file: File, lang: str, config) -> File:
+    """The notebook page of another language that `file` translates, made the
+    way static-i18n makes the twins of Markdown pages."""
+    i18n = config.plugins['i18n']
+    source = File(f'{lang}/{file.norm_src_uri}', config.docs_dir, config.site_dir, config.use_directory_urls)
+    twin = create_i18n_file(source, lang, i18n.default_language, i18n.all_languages, config)
+    _as_page(twin, config)
+    return twin
+
+
 @event_priority(-200)  # after static-i18n's on_files (-100)
 def on_files(files: Files, config) -> Files:
     assert config.use_directory_urls, 'notebook pages are laid out as <name>/index.html'
+    i18n = config.plugins['i18n']
     for file in files:
         if file.src_uri.endswith('.ipynb'):
             _as_page(file, config)
-            for alternate in getattr(file, 'alternates', {}).values():
-                if alternate.src_uri.endswith('.ipynb'):
-                    _as_page(alternate, config)
+            # static-i18n gives a static file no twins; the language switch
+            # and sitemap.xml read a page's twins from here.
+            file.alternates = {
+                lang: file if lang == file.locale else _twin(file, lang, config)
+                for lang in i18n.build_languages
+                if (Path(config.docs_dir) / lang / file.norm_src_uri).is_file()
+            }
+    # static-i18n's sitemap.xml lists the pages it noted in its own on_files,
+    # when the notebooks were static files: note them again, as pages.
+    i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
     return files
 
 
@@ -121,25 +140,6 @@ def _links(page, config) -> str:
         f'<a class="md-button" href="../{name}" download>{download}</a>'
         '</p>'
     )
-
-
-@event_priority(-200)  # after static-i18n's on_page_context, which sets the switch's links
-def on_page_context(context, page, config, nav):
-    """Point the language switch of a notebook page at the notebook's twin.
-
-    static-i18n knows notebooks only as static files, so for them it links
-    each language's home page instead.
-    """
-    if not isinstance(page.file, NotebookPage):
-        return context
-    i18n = config.plugins['i18n']
-    lang = PurePosixPath(page.file.src_uri).parts[0]
-    path = page.url if lang == i18n.default_language else page.url.removeprefix(f'{lang}/')
-    # static-i18n sets the attribute (which the theme's template reads), not the item.
-    for alternate in getattr(config.extra, 'alternate', None) or config.extra.get('alternate', []):
-        prefix = '' if alternate['lang'] == i18n.default_language else f"{alternate['lang']}/"
-        alternate["link"] = prefix + path
-    return context
 
 
 @event_priority(-200)  # after mkdocs-jupyter's on_pre_build, which empties the set below

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -203,6 +204,27 @@ def test_the_not_found_page_leads_home_in_every_language(site: Path) -> None:
         if home not in content:
             problems.append(f'the page does not link to the "{lang}" home, {home}')
     assert not problems, 'site/404.html: ' + '\n  '.join(problems)
+
+
+def test_sitemap_lists_every_page_with_its_twins(site: Path) -> None:
+    """Search engines learn the pages, and which pages are translations of
+    each other, from sitemap.xml."""
+    ns = {'s': 'http://www.sitemaps.org/schemas/sitemap/0.9', 'x': 'http://www.w3.org/1999/xhtml'}
+    listed = {
+        urlsplit(url.findtext('s:loc', namespaces=ns)).path: {
+            link.get('hreflang'): urlsplit(link.get('href')).path for link in url.findall('x:link', ns)
+        }
+        for url in ElementTree.parse(site / 'sitemap.xml').getroot().findall('s:url', ns)
+    }
+    problems = []
+    for lang, page, html in all_built_pages(site):
+        path = url_of(site, html)
+        twins = {other: url_of(site, built_page(site, other, page)) for other in LANGUAGES}
+        if path not in listed:
+            problems.append(f'docs/{lang}/{page}: {path} is not listed')
+        elif listed[path] != twins:
+            problems.append(f'docs/{lang}/{page}: {path} is listed with the translations {listed[path]}, not {twins}')
+    assert not problems, 'sitemap.xml:\n  ' + '\n  '.join(problems)
 
 
 def search_docs(site: Path, lang: str) -> list[dict]:

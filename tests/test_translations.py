@@ -85,6 +85,27 @@ def test_sections_have_explicit_ids(lang: str) -> None:
     assert not missing, '\n'.join(missing)
 
 
+# What a heading quotes from the code: `op.name`, `reuse_variables()`, `:0`.
+API_TOKEN = re.compile(r':\d+|[A-Za-z_][\w.]*\(\)|[A-Za-z_]\w*(?:[._]\w+)+')
+
+
+@pytest.mark.parametrize('lang', OTHER_LANGUAGES)
+def test_headings_quote_the_same_code(lang: str) -> None:
+    """A translated heading keeps the API names of its twin as they are: an
+    input method's full-width ：or （） inside them makes another name."""
+    problems = []
+    for page in pages(lang):
+        source = DOCS / DEFAULT_LANGUAGE / page
+        if not source.exists():
+            continue  # reported by test_every_page_exists_in_every_language
+        originals = {h.id: h.text for h in headings(source)}
+        for h in headings(DOCS / lang / page):
+            for token in API_TOKEN.findall(originals.get(h.id, '')):
+                if token not in h.text:
+                    problems.append(f'docs/{lang}/{page}:{h.line}: "{h.text}" does not quote `{token}` as its twin does')
+    assert not problems, '\n'.join(problems)
+
+
 CJK = '[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]'
 # A line that starts a new block rather than continuing a paragraph.
 STARTS_BLOCK = re.compile(r'\s*(#|[-*+] |\d+\. |!!!|\?\?\?|```|~~~|\||>|$)')

@@ -203,7 +203,7 @@ def test_the_not_found_page_leads_home_in_every_language(site: Path) -> None:
             problems.append(f'the "{lang}" switch leads to {switch.get(lang)}, not {home}')
         if home not in content:
             problems.append(f'the page does not link to the "{lang}" home, {home}')
-    assert not problems, 'site/404.html: ' + '\n  '.join(problems)
+    assert not problems, 'site/404.html:\n  ' + '\n  '.join(problems)
 
 
 def test_sitemap_lists_every_page_with_its_twins(site: Path) -> None:

@@ -12,7 +12,8 @@ where its examples are, whose anchor is the row's `cheat` id; the header names
 the columns. Every other cell must be the `#>` output of the example for that
 row and column (one code span per printed line), or "—" where there is none.
 `make update` rewrites the cells from the examples (after refreshing the
-examples themselves); this test fails, naming the cell, when one differs.
+examples themselves); this test fails, naming the cell, when one differs, and
+naming the example when one feeds a cell but shows no output.
 """
 
 from __future__ import annotations
@@ -133,6 +134,15 @@ def test_every_row_links_to_its_examples(lang: str) -> None:
         if s.row not in rows
     ]
     assert not problems, '\n'.join(problems)
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_every_cheat_example_shows_an_output(lang: str) -> None:
+    """A cell is what its example prints: an example that prints nothing
+    (its print no longer runs, and `make update` took the output away) would
+    turn the cell into a dash without a word."""
+    silent = [f'{s.fence}: feeds the cheat sheet row "{s.row}" ({s.mode}), but shows no `#>` output' for s in sources(lang) if s.cell == NONE]
+    assert not silent, '\n'.join(silent)
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)

@@ -2,8 +2,11 @@
 
 A `#>` line (or a triple-quoted block) under a `print()` is what that print
 writes. A block whose output differs fails with a diff that names the page and
-its line numbers; `make update` (pytest --update-examples) rewrites the
-expected output from what TensorFlow really printed.
+its line numbers; so does a block that shows an output no print wrote (the
+print is in an `except` that no longer fires, or an `if` no longer taken: see
+outputs.py). `make update` (pytest --update-examples) rewrites the expected
+outputs from what TensorFlow really printed, and removes those that nothing
+printed, saying so in a warning.
 
 Each block runs in a child forked from this process, which has imported
 TensorFlow but never run it: what a reader's fresh Python has, so no block can
@@ -28,12 +31,17 @@ import inspect
 import re
 import sys
 import traceback
+import warnings
 from pathlib import Path
+from textwrap import indent
 
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
+from pytest_examples.lint import code_diff
+from pytest_examples.run_code import InsertPrintStatements, run_code
 
 from forked import Hung, run_forked_many
+from outputs import Output, Shown
 
 # This process is the one every example is forked from, so it imports, once,
 # what the examples import. Those imports make half a million objects that
@@ -132,6 +140,54 @@ def frames_only_stack(context: int = 1) -> list[inspect.FrameInfo]:
     return frames
 
 
+def run_printing(evaluator: EvalExample, example: CodeExample, module_globals: dict) -> tuple[InsertPrintStatements, dict]:
+    """Run the page's block as it stands, recording what each print writes."""
+    python_file = evaluator.tmp_path / f'{example.module_name}.py'
+    python_file.write_text(example.source)
+    return run_code(
+        example=example,
+        python_file=python_file,
+        loader=None,
+        config=evaluator.config,
+        enable_print_mock=True,
+        print_callback=None,
+        include_print=None,
+        module_globals=module_globals,
+        call=None,
+    )
+
+
+def compare(example: CodeExample, printed: InsertPrintStatements, evaluator: EvalExample) -> dict:
+    """The outcome of a block that ran: nothing when the page shows exactly
+    what its prints wrote; otherwise a failure naming the page line, or, when
+    updating, the block rebuilt from what TensorFlow printed."""
+    shown = Shown.of(example)
+    rebuilt, orphans = shown.rebuild(printed)
+    if shown.matches(rebuilt):
+        return {}
+    if evaluator.update_examples:
+        removed = [f'{where(example, shown.page_line(o.first))}: removed an output that no print wrote: {unprinted(shown, o)}' for o in orphans]
+        return {'source': rebuilt, 'removed': removed}
+    diff = indent(code_diff(example, rebuilt, evaluator.config), '  ')
+    if orphans:
+        first = orphans[0]
+        return {
+            'failure': f'{where(example, shown.page_line(first.first))}: the page shows an output that no print wrote: '
+            f'{unprinted(shown, first)} (`make update` removes it)\n{diff}'
+        }
+    return {
+        'failure': f'{where(example, first_changed_line(diff))}: what TensorFlow printed differs '
+        f'from the page (`make update` rewrites the page from it)\n{diff}'
+    }
+
+
+def unprinted(shown: Shown, output: Output) -> str:
+    """Why no print wrote an output the page shows."""
+    if output.print_line is None:
+        return 'it stands under no print'
+    return f'the print on line {shown.page_line(output.print_line)} did not run'
+
+
 def check_chain(chain: list[CodeExample], checked: set[int], evaluator: EvalExample) -> dict[str, dict]:
     """Run the blocks of `chain` (a group, or one block) in order, checking
     or updating those in `checked` (by id); return their outcomes by id.
@@ -149,27 +205,17 @@ def check_chain(chain: list[CodeExample], checked: set[int], evaluator: EvalExam
             if id(ex) in checked:
                 outcomes[str(id(ex))] = {'failure': f'{where(ex, ex.start_line)}: not run, since the block it continues failed: {failed}'}
             continue
-        if id(ex) not in checked:
-            action = evaluator.run  # only run, for the blocks after it; checked by its own test
-        elif evaluator.update_examples:
-            action = evaluator.run_print_update
-        else:
-            action = evaluator.run_print_check
         try:
-            module_globals = run(ex, action, module_globals)
-            if id(ex) in checked:
-                outcomes[str(id(ex))] = {'source': ex.source} if evaluator.update_examples else {}
-            continue
+            if id(ex) not in checked:  # only run, for the blocks after it; checked by its own test
+                module_globals = run(ex, evaluator.run, module_globals)
+                continue
+            printed, module_globals = run(ex, functools.partial(run_printing, evaluator), module_globals)
         except BlockRaised as raised:
-            failure = str(raised)
-        except pytest.fail.Exception as wrong_output:
-            diff = str(wrong_output)
-            failure = (
-                f'{where(ex, first_changed_line(diff))}: what TensorFlow printed differs '
-                f'from the page (`make update` rewrites the page from it)\n{diff}'
-            )
-        outcomes[str(id(ex))] = {'failure': failure}
-        failed = failure.splitlines()[0]
+            outcomes[str(id(ex))] = {'failure': str(raised)}
+        else:
+            outcomes[str(id(ex))] = compare(ex, printed, evaluator)
+        if 'failure' in outcomes[str(id(ex))]:
+            failed = outcomes[str(id(ex))]['failure'].splitlines()[0]
     return outcomes
 
 
@@ -235,6 +281,12 @@ def test_example(example: CodeExample, eval_example: EvalExample, outcomes: dict
     if result.get('source', example.source) != example.source:
         example.source = result['source']
         eval_example.to_update.append(example)  # pytest-examples rewrites the page at the end
+    for removed in result.get('removed', []):
+        warnings.warn(OutputRemoved(removed), stacklevel=1)
+
+
+class OutputRemoved(UserWarning):
+    """`make update` took an output off a page: the print above it no longer runs."""
 
 
 def test_this_process_never_ran_tensorflow(outcomes: dict[int, dict]) -> None:

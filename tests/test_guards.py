@@ -52,15 +52,20 @@ def line_of(path: Path, needle: str) -> int:
     return next(n for n, text in enumerate(path.read_text('utf-8').splitlines(), 1) if needle in text)
 
 
-def check(project: Path, *args: str) -> str:
-    """Run pytest in the copy; it must fail. Returns what it printed."""
-    result = subprocess.run(
+def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run pytest in the copy, without the guards."""
+    return subprocess.run(
         [sys.executable, '-m', 'pytest', '-q', '-p', 'no:randomly', '-m', 'not guards', *args],
         cwd=project,
         capture_output=True,
         text=True,
         timeout=600,
     )
+
+
+def check(project: Path, *args: str) -> str:
+    """Run pytest in the copy; it must fail. Returns what it printed."""
+    result = pytest_in(project, *args)
     output = result.stdout + result.stderr
     assert result.returncode == 1, f'the check did not fail (exit {result.returncode}):\n{output[-3000:]}'
     return output
@@ -88,6 +93,71 @@ def test_a_hanging_block_names_page_and_line(project: Path) -> None:
     line = line_of(page, 'time.sleep(600)')
     output = check(project, 'tests/test_docs.py', '-k', 'en/index.md')
     assert f'docs/en/index.md:{line}: the block did not finish in 2 s' in output
+
+
+# The already-exists example of the error catalogue, with the second scope
+# made to reuse: TensorFlow no longer raises, and the except branch never runs.
+NO_LONGER_RAISES = (
+    "    try:\n        with tf.variable_scope('dense'):\n            tf.get_variable('w', shape=[2])",
+    "    try:\n        with tf.variable_scope('dense', reuse=True):\n            tf.get_variable('w', shape=[2])",
+)
+
+
+@pytest.mark.parametrize('lang', ['en', 'zh'])
+def test_an_error_example_that_no_longer_raises_names_page_and_line(project: Path, lang: str) -> None:
+    page = project / 'docs' / lang / 'errors.md'
+    plant(page, *NO_LONGER_RAISES)
+    print_line = line_of(page, "print(f'ValueError: {error}')")
+    output = check(project, 'tests/test_docs.py', '-k', f'{lang}/errors.md')
+    assert (
+        f'docs/{lang}/errors.md:{print_line + 1}: the page shows an output that no print wrote: '
+        f'the print on line {print_line} did not run' in output
+    ), output[-3000:]
+    assert '-        ValueError: Variable dense/w already exists, disallowed.' in output  # the diff
+
+
+def test_a_print_in_an_if_no_longer_taken_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'en' / 'index.md'
+    plant(
+        page,
+        "print(tf.__version__)\n#> 2.21.0\n",
+        "if tf.__version__.startswith('1.'):\n    print('TensorFlow 1')\n    #> TensorFlow 1\nprint(tf.__version__)\n#> 2.21.0\n",
+    )
+    print_line = line_of(page, "print('TensorFlow 1')")
+    output = check(project, 'tests/test_docs.py', '-k', 'en/index.md')
+    assert f'docs/en/index.md:{print_line + 1}: the page shows an output that no print wrote: the print on line {print_line} did not run' in output
+
+
+def test_an_output_under_no_print_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'en' / 'index.md'
+    plant(page, "import tensorflow as tf\n\nprint(tf.__version__)", "import tensorflow as tf\n#> TensorFlow\n\nprint(tf.__version__)")
+    line = line_of(page, '#> TensorFlow')
+    output = check(project, 'tests/test_docs.py', '-k', 'en/index.md')
+    assert f'docs/en/index.md:{line}: the page shows an output that no print wrote: it stands under no print' in output
+
+
+def test_update_removes_an_output_that_no_print_wrote_and_says_so(project: Path) -> None:
+    page = project / 'docs' / 'en' / 'errors.md'
+    plant(page, *NO_LONGER_RAISES)
+    print_line = line_of(page, "print(f'ValueError: {error}')")
+    result = pytest_in(project, 'tests/test_docs.py', '-k', 'en/errors.md', '--update-examples')
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert (
+        f'docs/en/errors.md:{print_line + 1}: removed an output that no print wrote: '
+        f'the print on line {print_line} did not run' in result.stdout
+    ), result.stdout[-3000:]
+    text = page.read_text('utf-8')
+    assert 'Variable dense/w already exists' not in text.split('## Variable ... does not exist')[0]
+    assert pytest_in(project, 'tests/test_docs.py', '-k', 'en/errors.md').returncode == 0
+
+
+def test_a_cheat_example_that_shows_no_output_names_it(project: Path) -> None:
+    """What `make update` leaves when a cheat sheet example stops printing."""
+    page = project / 'docs' / 'zh' / 'guide' / 'collections.md'
+    plant(page, "#> ['conv1/kernel:0', 'conv1_1/kernel:0', 'conv10/kernel:0']\n", '')
+    fence = fence_line_before(page, 'print([v.name for v in found])')
+    output = check(project, 'tests/test_cheatsheet.py')
+    assert f'docs/zh/guide/collections.md:{fence}: feeds the cheat sheet row "prefix-match" (TF1 graph), but shows no `#>` output' in output
 
 
 def test_a_missing_translation_names_the_page(project: Path) -> None:

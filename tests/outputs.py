@@ -49,23 +49,27 @@ def _print_lines(example: CodeExample) -> list[int]:
 
 
 def _outputs(example: CodeExample) -> list[Output]:
-    """Every output the block shows: the `#>` lines or triple-quoted block
-    right under a print, where pytest-examples writes them, and any other
-    `#>` line, which stands under no print."""
+    """Every output the block shows: the `#>` lines and triple-quoted blocks
+    right under a print, where pytest-examples writes them (one per call, so a
+    print in a loop has several, of either form), and any other `#>` line,
+    which stands under no print."""
     lines = example.source.splitlines()
     found: list[Output] = []
     claimed: set[int] = set()
     for print_line in _print_lines(example):
         after, _ = find_print_location(example, print_line)  # the line the output follows
-        last = after
-        if after < len(lines) and triple_quotes_prefix_re.search(lines[after]):
-            last = next(
-                (n for n in range(after + 2, len(lines) + 1) if triple_quotes_prefix_re.search(lines[n - 1])),
-                after,
-            )
-        else:
-            while last < len(lines) and comment_prefix_re.search(lines[last]):
+        last = after  # 1-based, so lines[last] is the line below it
+        while last < len(lines):
+            if comment_prefix_re.search(lines[last]):
                 last += 1
+            elif triple_quotes_prefix_re.search(lines[last]):
+                closing = (n for n in range(last + 2, len(lines) + 1) if triple_quotes_prefix_re.search(lines[n - 1]))
+                end = next(closing, None)
+                if end is None:
+                    break
+                last = end
+            else:
+                break
         if last > after:
             found.append(Output(after + 1, last, print_line))
             claimed.update(range(after + 1, last + 1))

@@ -36,3 +36,23 @@ def test_every_output_is_found_with_the_print_it_stands_under() -> None:
     assert '#>' not in shown.bare.source and 'SystemExit: 3' not in shown.bare.source
     assert shown.bare_line[18] == 13  # print(n), once the 5 output lines above it are taken out...
     assert shown.page_line(18) == 28  # ...and on the page, 10 lines below the block's start
+
+
+LOOP = '''\
+for n in range(3):
+    print(n)
+    """
+    0
+    """
+    #> 1
+    """
+    2
+    """
+done = True
+'''
+
+
+def test_a_print_in_a_loop_owns_every_output_under_it_of_either_form() -> None:
+    shown = Shown.of(CodeExample.create(LOOP))
+    assert shown.outputs == [Output(3, 9, 2)]
+    assert shown.bare.source == 'for n in range(3):\n    print(n)\ndone = True\n'

@@ -504,6 +504,12 @@ API_NAMES = {
     'get_variable': 'lessons/variable-scope.md',
     'AUTO_REUSE': 'guide/reuse.md',
     'name_scope': 'lessons/name-scope.md',
+    'init_from_checkpoint': 'saving/init-from-checkpoint.md',
+    'custom_getter': 'guide/power-tools.md',
+    'make_template': 'guide/power-tools.md',
+    'get_tensor_by_name': 'guide/finding-by-name.md',
+    'add_weight': 'tf2/custom-layers.md',
+    'expect_partial': 'saving/tf2-checkpoints.md',
 }
 SEARCHES = [pytest.param(lang, query, page, id=f'{lang}-{query}') for lang in LANGUAGES for query, page in API_NAMES.items()] + [
     # (ids in pinyin: pytest would print Chinese ones as \u escapes)

@@ -163,6 +163,16 @@ def test_a_cheat_example_that_shows_no_output_names_it(project: Path) -> None:
     assert f'docs/zh/guide/collections.md:{fence}: feeds the cheat sheet row "prefix-match" (TF1 graph), but shows no `#>` output' in output
 
 
+def test_a_typed_error_message_in_the_index_names_page_and_line(project: Path) -> None:
+    page = project / 'docs' / 'zh' / 'errors.md'
+    line = plant(page, '`Key model/encoder/b not found in checkpoint`', '`Key model/encoder/w not found in checkpoint`')
+    output = check(project, 'tests/test_error_index.py')
+    assert (
+        f'docs/zh/errors.md:{line}: no example in saving/tf1-checkpoints.md#missing-name prints '
+        '`Key model/encoder/w not found in checkpoint`' in output
+    ), output[-2000:]
+
+
 def test_a_missing_translation_names_the_page(project: Path) -> None:
     (project / 'docs' / 'zh' / 'guide' / 'reuse.md').unlink()
     output = check(project, 'tests/test_translations.py')

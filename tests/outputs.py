@@ -79,11 +79,6 @@ def _outputs(example: CodeExample) -> list[Output]:
     return sorted(found, key=lambda output: output.first)
 
 
-def _same(page: str, rebuilt: str) -> bool:
-    # pytest-examples' own rule: trailing spaces that an editor removed do not count.
-    return page in (rebuilt, re.sub(r'[ \t]+\n', '\n', rebuilt))
-
-
 @dataclass
 class Shown:
     """A block of a page, with the outputs it shows taken out."""
@@ -122,7 +117,8 @@ class Shown:
         return printed.updated_print_statements(self.bare) or self.bare.source, orphans
 
     def matches(self, rebuilt: str) -> bool:
-        return _same(self.example.source, rebuilt)
+        # pytest-examples' own rule: trailing spaces that an editor removed do not count.
+        return self.example.source in (rebuilt, re.sub(r'[ \t]+\n', '\n', rebuilt))
 
     def page_line(self, line: int) -> int:
         """The page line of a line of the block."""

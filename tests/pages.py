@@ -102,6 +102,15 @@ def without_comments(code: str, info: str) -> str:
     return '\n'.join(line.rstrip() for line in lines if line.strip()) + '\n'
 
 
+_SHOWN_OUTPUT = re.compile(r'^\s*#> ?(.*)$|^\s*"""\n(.*?)^\s*"""', re.M | re.S)
+
+
+def shown_outputs(code: str) -> str:
+    """The outputs a block shows, one after the other: its `#>` lines and
+    the insides of its triple-quoted output blocks."""
+    return '\n'.join(line or block for line, block in _SHOWN_OUTPUT.findall(code))
+
+
 _HEADING = re.compile(r'^(#{1,6}) +(.*?)(?: +\{#(?P<id>[\w-]+)\})? *$', re.M)
 
 

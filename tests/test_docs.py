@@ -42,6 +42,7 @@ from pytest_examples.run_code import InsertPrintStatements, run_code
 
 from forked import Hung, run_forked_many
 from outputs import Output, Shown
+from pages import shown_outputs
 
 # This process is the one every example is forked from, so it imports, once,
 # what the examples import. Those imports make half a million objects that
@@ -343,7 +344,7 @@ def test_names_in_prose_are_printed_on_the_page() -> None:
     for path in sorted(DOCS.rglob('*.md')):
         text = path.read_text('utf-8')
         outputs = '\n'.join(ex.source for ex in EXAMPLES if ex.path == path)
-        printed = '\n'.join(re.findall(r'^\s*#> ?(.*)$', outputs, re.M) + re.findall(r'"""\n(.*?)"""', outputs, re.S))
+        printed = shown_outputs(outputs)
         prose = re.sub(r'^( *)(`{3,}).*?^\1\2', '', text, flags=re.M | re.S)  # drop code blocks
         if path.name == 'cheatsheet.md':  # its table cells are checked by test_cheatsheet.py
             prose = re.sub(r'^\|.*$', '', prose, flags=re.M)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pages import DOCS, LANGUAGES, fences, headings
+from pages import DOCS, LANGUAGES, fences, headings, shown_outputs
 
 CATALOGUE = 'errors.md'
 # | `Type` | [`message`](page.md#anchor) | fix |, the message in single or
@@ -30,7 +30,6 @@ _ROW = re.compile(
     r'^\|\s*`(?P<type>\w+)`\s*\|\s*\[(?P<ticks>`{1,2}) ?(?P<message>.+?) ?(?P=ticks)\]'
     r'\((?P<page>[^)#]+)#(?P<anchor>[\w-]+)\)\s*\|'
 )
-_OUTPUT = re.compile(r'^\s*#> ?(.*)$|^\s*"""\n(.*?)^\s*"""', re.M | re.S)
 
 
 @dataclass
@@ -61,8 +60,7 @@ def section_text(path: Path, anchor: str) -> tuple[str, str] | None:
         return None
     end = next((h.line for h in found if h.line > start.line and h.level <= start.level), float('inf'))
     code = '\n'.join(f.code for f in fences(path) if start.line < f.line < end)
-    outputs = '\n'.join(a or b for a, b in _OUTPUT.findall(code))
-    return code, outputs
+    return code, shown_outputs(code)
 
 
 def squeeze(text: str) -> str:
@@ -76,7 +74,7 @@ def test_every_indexed_message_is_printed_where_it_links(lang: str) -> None:
     problems = []
     for row in found:
         where = f'docs/{lang}/{CATALOGUE}:{row.line}'
-        target = (DOCS / lang / CATALOGUE).parent / row.page
+        target = DOCS / lang / row.page
         section = section_text(target, row.anchor) if target.exists() else None
         if section is None:
             problems.append(f'{where}: links to {row.page}#{row.anchor}, which does not exist')

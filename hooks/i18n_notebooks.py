@@ -14,11 +14,17 @@ page, for the page's download link.
 
 from __future__ import annotations
 
+import json
 import shutil
+from html import escape
 from pathlib import Path, PurePosixPath
 
+import markdown
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs_static_i18n.folder import create_i18n_file
 
 
@@ -89,13 +95,31 @@ def on_post_page(output, page, config):
 # None of that is needed for notebooks of code, text and plain-text outputs,
 # and the site must load nothing from other hosts. The cells are rewritten
 # into Material's own code-block markup instead, so they look, highlight and
-# copy like the code on every other page (docs/assets/extra.css hides the
-# In/Out prompts).
+# copy like the code on every other page; outputs are marked as such
+# (overrides/assets/stylesheets/overrides.css, "Notebook pages", hides the
+# In/Out prompts and styles the outputs).
 
-LINKS = {
-    'en': ('Run in Colab', 'Download notebook'),
-    'zh': ('在 Colab 中运行', '下载 notebook'),
+# The page's links and its note, in each language. The labels are the ones
+# tensorflow.org's own notebooks use (tensorflow/docs-l10n, site/zh-cn).
+WORDS = {
+    'en': {
+        'colab': 'Run in Google Colab',
+        'github': 'View source on GitHub',
+        'download': 'Download notebook',
+        'version': (
+            'The outputs on this page were printed by TensorFlow {version}. Colab may run another '
+            'version of TensorFlow, so some names and messages can differ there.'
+        ),
+    },
+    'zh': {
+        'colab': '在 Google Colab 中运行',
+        'github': '在 GitHub 上查看源代码',
+        'download': '下载笔记本',
+        'version': '本页的输出由 TensorFlow {version} 打印。Colab 中的 TensorFlow 可能是另一个版本，那里的一些名称和报错信息可能因此不同。',
+    },
 }
+# The headings of the notebook's own Markdown cells (not of rich outputs).
+HEADINGS = ', '.join(f'.jp-MarkdownCell h{level}' for level in range(1, 7))
 
 
 def on_page_content(html, page, config, files):
@@ -121,24 +145,81 @@ def on_page_content(html, page, config, files):
         code.extend(list(pre.contents))
         pre.append(code)
         pre.parent['class'] = pre.parent.get('class', []) + ['highlight']
+    for pre in soup.select('.jp-OutputArea-output > pre'):
+        # An output is no code to run: Material gives it no copy button.
+        pre.parent['class'] = pre.parent.get('class', []) + ['no-copy']
     for anchor in soup.select('a.anchor-link'):  # Material shows its own kind on hover only
         anchor['class'] = ['headerlink']
+    page.toc = _heading_ids(soup, page, config)
     title = soup.find('h1')
     if title is not None:
         title.insert_after(BeautifulSoup(_links(page, config), 'html.parser'))
     return str(soup)
 
 
+def _heading_ids(soup, page, config) -> TableOfContents:
+    """Give the headings the ids of the default language's twin, and return
+    the table of contents that links to them.
+
+    nbconvert makes a heading's id from its words: a Chinese heading gets an
+    empty one, or one that repeats, while mkdocs-jupyter's table of contents
+    numbers those (`_1`, `tensorflow-2_1`), so its links lead nowhere. Every
+    language takes instead the ids the Markdown pages' rule (toc's slugify,
+    made unique) gives the default language's notebook, heading by heading,
+    as a translated Markdown page keeps its twin's `{#id}`s: a section has
+    the same address in each language.
+    """
+    i18n = config.plugins['i18n']
+    twin = Path(config.docs_dir) / i18n.default_language / page.file.norm_src_uri
+    ids = _source_heading_ids(twin)
+    headings = soup.select(HEADINGS)
+    levels = [int(heading.name[1]) for heading in headings]
+    if levels != [level for level, _ in ids]:
+        raise PluginError(
+            f'{page.file.abs_src_path}: its headings (levels {levels}) do not match those of '
+            f'{twin} (levels {[level for level, _ in ids]}) one for one; a translated notebook '
+            'has the same headings as its twin, which give it their ids'
+        )
+    tokens = []
+    for heading, (level, id_) in zip(headings, ids):
+        heading['id'] = id_
+        for anchor in heading.select('a.headerlink'):
+            anchor['href'] = f'#{id_}'
+        title = ''.join(text for text in heading.find_all(string=True) if text.find_parent('a', class_='headerlink') is None)
+        tokens.append({'level': level, 'id': id_, 'name': escape(title.strip())})
+    return get_toc(nest_toc_tokens(tokens))
+
+
+def _source_heading_ids(notebook: Path) -> list[tuple[int, str]]:
+    """The level and id of each heading of a notebook's Markdown cells, in
+    order, as Python-Markdown's toc makes them for the Markdown pages."""
+    cells = json.loads(notebook.read_text('utf-8'))['cells']
+    source = '\n\n'.join(''.join(cell['source']) for cell in cells if cell['cell_type'] == 'markdown')
+    md = markdown.Markdown(extensions=['toc'])
+    md.convert(source)
+
+    def flat(tokens: list[dict]) -> list[tuple[int, str]]:
+        return [pair for token in tokens for pair in [(token['level'], token['id']), *flat(token['children'])]]
+
+    return flat(md.toc_tokens)
+
+
 def _links(page, config) -> str:
     lang, *_, name = PurePosixPath(page.file.src_uri).parts
-    run, download = LINKS.get(lang, LINKS['en'])
-    repository = config.extra['repository'].rstrip('/').removeprefix('https://github.com/')
-    colab = f'https://colab.research.google.com/github/{repository}/blob/main/examples/{lang}/{name}'
+    if lang not in WORDS:
+        raise PluginError(f'hooks/i18n_notebooks.py: WORDS has no "{lang}" words for the links of {page.file.src_uri}')
+    words = WORDS[lang]
+    repository = config.extra['repository'].rstrip('/')
+    source = f'examples/{lang}/{name}'
+    colab = f'https://colab.research.google.com/github/{repository.removeprefix("https://github.com/")}/blob/main/{source}'
+    version = escape(words['version'].format(version=config.extra['tensorflow_version']))
     return (
         '<p class="notebook-links">'
-        f'<a class="md-button md-button--primary" href="{colab}">{run}</a> '
-        f'<a class="md-button" href="../{name}" download>{download}</a>'
+        f'<a class="md-button md-button--primary" href="{colab}">{words["colab"]}</a> '
+        f'<a class="md-button" href="{repository}/blob/main/{source}">{words["github"]}</a> '
+        f'<a class="md-button" href="../{name}" download>{words["download"]}</a>'
         '</p>'
+        f'<p class="notebook-version">{version}</p>'
     )
 
 

@@ -305,3 +305,113 @@ def test_notebook_pages_weigh_like_other_pages(site: Path) -> None:
         if html.stat().st_size > 1.5 * largest_page
     ]
     assert not heavy, '\n'.join(heavy)
+
+
+HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']
+
+
+def heading_title(heading) -> str:
+    """A heading's words, without its permalink (¶)."""
+    return ''.join(text for text in heading.find_all(string=True) if text.find_parent('a', class_='headerlink') is None).strip()
+
+
+def notebook_source(lang: str, page: Path) -> str:
+    return f'examples/{lang}/{page.name}'
+
+
+def test_notebook_headings_have_unique_ids_that_the_toc_reaches(site: Path) -> None:
+    """A heading with no id, or one that another element has, cannot be
+    linked to; the table of contents must lead to every section's heading
+    (hooks/i18n_notebooks.py gives notebook headings their ids)."""
+    problems = []
+    for lang, page, html in notebook_built_pages(site):
+        doc = soup(html)
+        where = f'{notebook_source(lang, page)} ({html.relative_to(site)})'
+        ids = [element['id'] for element in doc.find_all(id=True)]
+        headings = doc.find('article').find_all(HEADING_TAGS)
+        for heading in headings:
+            id_ = heading.get('id', '')
+            if not id_:
+                problems.append(f'{where}: the heading "{heading_title(heading)}" has no id')
+            elif ids.count(id_) > 1:
+                problems.append(f'{where}: the heading "{heading_title(heading)}" has the id "{id_}", which {ids.count(id_) - 1} other element(s) have too')
+            permalink = heading.find('a', class_='headerlink')
+            if permalink is not None and permalink.get('href') != f'#{id_}':
+                problems.append(f'{where}: the permalink of "{heading_title(heading)}" leads to {permalink.get("href")}, not #{id_}')
+        by_id = {heading.get('id'): heading for heading in headings}
+        listed = set()
+        for link in doc.select('.md-sidebar--secondary a.md-nav__link'):
+            target = by_id.get(link['href'].removeprefix('#')) if link['href'].startswith('#') else None
+            listed.add(link['href'].removeprefix('#'))
+            if target is None:
+                problems.append(f'{where}: the table of contents links "{link.get_text(strip=True)}" to {link["href"]}, which is no heading of the page')
+            elif heading_title(target) != link.get_text(strip=True):
+                problems.append(f'{where}: the table of contents links "{link.get_text(strip=True)}" to the heading "{heading_title(target)}"')
+        for heading in headings:
+            if heading.name != 'h1' and heading.get('id') not in listed:
+                problems.append(f'{where}: the table of contents has no link to "{heading_title(heading)}"')
+    assert notebook_built_pages(site), 'no notebook pages were checked'
+    assert not problems, '\n'.join(problems)
+
+
+def test_notebook_twins_have_the_same_heading_ids(site: Path) -> None:
+    """A section of a notebook has the same address in every language, as
+    the Markdown pages' sections do (their {#id}s)."""
+    problems = []
+    for lang, page, html in notebook_built_pages(site):
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        twin = built_page(site, DEFAULT_LANGUAGE, page)
+        ids = [h.get('id') for h in soup(html).find('article').find_all(HEADING_TAGS)]
+        twin_ids = [h.get('id') for h in soup(twin).find('article').find_all(HEADING_TAGS)]
+        if ids != twin_ids:
+            problems.append(
+                f'{notebook_source(lang, page)} has the heading ids {ids}, '
+                f'its twin {notebook_source(DEFAULT_LANGUAGE, page)} has {twin_ids}'
+            )
+    assert not problems, '\n'.join(problems)
+
+
+def test_notebook_pages_link_to_github_and_say_which_tensorflow_printed_the_outputs(site: Path) -> None:
+    """Beside Colab and the download, the source on GitHub; and a note that
+    Colab's TensorFlow may be another than the one that printed the outputs.
+    Every label and the note in the page's own language."""
+    extra = mkdocs_config()['extra']
+    repository, version = extra['repository'].rstrip('/'), extra['tensorflow_version']
+    words = {}  # (lang, page): the links' labels and the note
+    problems = []
+    for lang, page, html in notebook_built_pages(site):
+        doc, where = soup(html), notebook_source(lang, page)
+        hrefs = [a['href'] for a in doc.select('.notebook-links a')]
+        github = f'{repository}/blob/main/{where}'
+        if github not in hrefs:
+            problems.append(f'{where}: no "View on GitHub" link to {github} (found {hrefs})')
+        note = doc.select_one('.notebook-version')
+        if note is None or version not in note.get_text():
+            problems.append(f'{where}: no note that its outputs were printed by TensorFlow {version} ({note})')
+        words[lang, page] = [a.get_text(strip=True) for a in doc.select('.notebook-links a')] + [note.get_text(strip=True) if note else '']
+    for (lang, page), texts in words.items():
+        english = set(words.get((DEFAULT_LANGUAGE, page), []))
+        if lang != DEFAULT_LANGUAGE:
+            problems += [
+                f'{notebook_source(lang, page)}: "{text}" is not translated (hooks/i18n_notebooks.py, WORDS)'
+                for text in texts
+                if text in english or not re.search('[\u4e00-\u9fff]', text)
+            ]
+    assert not problems, '\n'.join(problems)
+
+
+def test_the_tensorflow_version_of_mkdocs_yml_is_the_one_installed() -> None:
+    """extra.tensorflow_version, which the notebook pages show, is the
+    TensorFlow that tests/test_docs.py and tests/test_notebooks.py run."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    installed = []
+    for distribution in ('tensorflow', 'tensorflow-cpu'):
+        try:
+            installed.append(version(distribution))
+        except PackageNotFoundError:
+            pass
+    stated = mkdocs_config()['extra']['tensorflow_version']
+    assert installed, 'TensorFlow is not installed (`make install`)'
+    assert stated in installed, f'mkdocs.yml: extra.tensorflow_version is {stated}, but TensorFlow {installed[0]} is installed'

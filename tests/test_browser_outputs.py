@@ -1,0 +1,144 @@
+"""Outputs read as outputs: marked, legible, and whole.
+
+hooks/shown_outputs.py marks what a block shows as printed (its `#>` lines
+and triple-quoted blocks) and the "Outputs" CSS gives it a look of its own.
+Here: every shown output line of every page is marked and nothing else is;
+in the browser the marked text is at least 7:1 against its background in
+both colour schemes, and no output runs past the right edge of its block, at
+desktop and at phone width.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pages import DOCS, LANGUAGES, ROOT, fences, pages
+from test_browser import PHONE, Served, Tab, browser, desktop, served, small_screen, tab  # noqa: F401  (fixtures)
+from test_site import built_page, site  # noqa: F401  (site is a fixture)
+
+# An output line as the page's Markdown has it: a `#>` line, or a line of a
+# triple-quoted output block (its quotes included, as they are drawn too).
+_SHOWN = re.compile(r'^ *(#>[^\n]*)$|^( *""")\n(.*?)^( *""")$', re.M | re.S)
+
+# The pages whose blocks show outputs, in every language.
+PAGES = [
+    (lang, page)
+    for lang in LANGUAGES
+    for page in pages(lang)
+    if any(_SHOWN.search(fence.code) for fence in fences(DOCS / lang / page) if 'py' in fence.info)
+]
+PAGE_IDS = [f'{lang}/{page.as_posix()}' for lang, page in PAGES]
+
+
+def shown_output_lines(path: Path) -> list[str]:
+    """The output lines of a page's code blocks, in order, unindented."""
+    lines: list[str] = []
+    for fence in fences(path):
+        if 'py' not in fence.info:
+            continue
+        for match in _SHOWN.finditer(fence.code):
+            if match[1] is not None:
+                lines.append(match[1])
+            else:
+                lines += ['"""', *(line.strip() for line in match[3].splitlines()), '"""']
+    return lines
+
+
+@pytest.mark.parametrize(('lang', 'page'), PAGES, ids=PAGE_IDS)
+def test_every_shown_output_is_marked_as_output(site: Path, lang: str, page: Path) -> None:
+    html = BeautifulSoup(built_page(site, lang, page).read_text('utf-8'), 'html.parser')
+    marked = [unescape(span.get_text()).strip() for span in html.select('article .highlight .go')]
+    expected = shown_output_lines(DOCS / lang / page)
+    if marked != expected:
+        missed = [line for line in expected if line not in marked]
+        extra = [line for line in marked if line not in expected]
+        pytest.fail(
+            f'docs/{lang}/{page}: the built page marks {len(marked)} lines as output, the page shows {len(expected)}.\n'
+            f'not marked: {missed[:5]}\nmarked but not an output: {extra[:5]}\n'
+            '(hooks/shown_outputs.py marks `#>` lines and triple-quoted blocks whose quotes stand alone on their lines)',
+            pytrace=False,
+        )
+
+
+# The contrast ratio of WCAG 2, from computed `rgb()` colours.
+def _luminance(rgb: str) -> float:
+    channels = [int(value) / 255 for value in re.findall(r'[\d.]+', rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+ERRORS_PAGE = Path('errors.md')
+
+# The colours an output is drawn in, and those of plain code beside it.
+COLOURS = """() => {
+  const style = (el) => { const s = getComputedStyle(el); return [s.color, s.backgroundColor] }
+  const output = document.querySelector('article .highlight .go')
+  const code = output.closest('code')
+  return {output: style(output), code: style(code), comment: getComputedStyle(code.querySelector('.c1') || code).color}
+}"""
+
+
+@pytest.mark.parametrize('scheme', ['default', 'slate'])
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_outputs_are_at_least_7_to_1_and_unlike_code(tab: Tab, served: Served, lang: str, scheme: str) -> None:
+    tab.open(served.path(lang, ERRORS_PAGE))
+    tab.page.evaluate(f'document.body.setAttribute("data-md-color-scheme", "{scheme}")')
+    colours = tab.page.evaluate(COLOURS)
+    (fg, bg), (_, code_bg) = colours['output'], colours['code']
+    ratio = contrast(fg, bg)
+    assert ratio >= 7, f'docs/{lang}/{ERRORS_PAGE}, {scheme} scheme: output text {fg} on {bg} is {ratio:.2f}:1, under 7:1'
+    assert bg != code_bg, f'docs/{lang}/{ERRORS_PAGE}, {scheme} scheme: outputs have the background of code ({bg})'
+    assert fg != colours['comment'], f'docs/{lang}/{ERRORS_PAGE}, {scheme} scheme: outputs are drawn like comments ({fg})'
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+# Every line box of every output, against the visible part of its block.
+CLIPPED = """() => {
+  const clipped = []
+  for (const output of document.querySelectorAll('article .highlight .go')) {
+    const box = output.closest('code').getBoundingClientRect()
+    // The text's own line boxes: the span's box may be narrower than text
+    // that does not wrap.
+    const text = document.createRange()
+    text.selectNodeContents(output)
+    for (const line of text.getClientRects()) {
+      if (line.right > box.right + 0.5) {
+        clipped.push(output.textContent.slice(0, 80))
+        break
+      }
+    }
+  }
+  return clipped
+}"""
+
+
+@pytest.mark.parametrize(('lang', 'page'), PAGES, ids=PAGE_IDS)
+def test_long_outputs_wrap_inside_their_block(tab: Tab, served: Served, lang: str, page: Path) -> None:
+    tab.open(served.path(lang, page), settle=False)
+    # Blocks in tabs that are not chosen have no boxes: show them all.
+    tab.page.evaluate("document.querySelectorAll('.tabbed-block').forEach(block => { block.style.display = 'block' })")
+    clipped = tab.page.evaluate(CLIPPED)
+    assert not clipped, f'docs/{lang}/{page} at 1280 px: these outputs run past the right edge of their block:\n' + '\n'.join(
+        dict.fromkeys(clipped)
+    )
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_long_outputs_wrap_on_a_phone(small_screen, served: Served, lang: str) -> None:
+    phone = Tab(small_screen, served)
+    try:
+        phone.open(served.path(lang, ERRORS_PAGE), settle=False)
+        clipped = phone.page.evaluate(CLIPPED)
+        assert not clipped, f'docs/{lang}/{ERRORS_PAGE} at {PHONE["width"]} px: these outputs run past the right edge:\n' + '\n'.join(clipped)
+    finally:
+        phone.close()

@@ -40,9 +40,10 @@ def source_of(lang: str, page: Path) -> Path:
 
 
 def last_changed(source: Path) -> str:
-    """The UTC day of the last commit that changed a file; today if none did."""
+    """The UTC day of the last commit that changed a file; today if none did
+    or git cannot tell (not a repository), as the plugin has it."""
     stamp = subprocess.run(
-        ['git', 'log', '-1', '--format=%ct', '--', str(source)], cwd=ROOT, capture_output=True, text=True, check=True
+        ['git', 'log', '-1', '--format=%ct', '--', str(source)], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     moment = datetime.fromtimestamp(int(stamp), timezone.utc) if stamp else datetime.now(timezone.utc)
     return moment.date().isoformat()

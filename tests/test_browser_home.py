@@ -1,0 +1,50 @@
+"""The home page starts at once: the way in is on the first screen.
+
+A reader who lands on the home page sees the "Start here" heading and its
+first lesson link without scrolling, on a desktop and on a phone, in every
+language; on a desktop, the first row of the symptom table too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pages import LANGUAGES
+from test_browser import DESKTOP, PHONE, Served, Tab, browser, desktop, served, small_screen  # noqa: F401  (fixtures)
+from test_site import site  # noqa: F401  (site is a fixture)
+
+HOME = Path('index.md')
+
+# The bottom edge of the Start here heading, of its first link, and of the
+# table's first body row, in page pixels.
+BOTTOMS = """() => {
+  const heading = document.getElementById('start-here')
+  const section = [...document.querySelectorAll('article > *')]
+  const after = section.slice(section.indexOf(heading) + 1)
+  const link = after.map(el => el.querySelector('a[href*="lessons/"]')).find(Boolean)
+  const row = after.map(el => el.querySelector('tbody tr')).find(Boolean)
+  const bottom = (el) => el ? el.getBoundingClientRect().bottom + scrollY : null
+  return {heading: bottom(heading), link: bottom(link), row: bottom(row)}
+}"""
+
+
+@pytest.mark.parametrize('viewport', ['desktop', 'phone'])
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_start_here_is_on_the_first_screen(desktop, small_screen, served: Served, lang: str, viewport: str) -> None:
+    profile, size = (desktop, DESKTOP) if viewport == 'desktop' else (small_screen, PHONE)
+    home = Tab(profile, served)
+    try:
+        home.open(served.path(lang, HOME), settle=False)
+        bottoms = home.page.evaluate(BOTTOMS)
+        if viewport == 'phone':
+            del bottoms['row']  # the table starts under the lessons' link, a little lower
+        for what, bottom in bottoms.items():
+            assert bottom is not None, f'docs/{lang}/index.md: no {what} in the Start here section'
+            assert bottom <= size['height'], (
+                f'docs/{lang}/index.md on a {viewport} ({size["width"]}x{size["height"]}): the Start here {what} '
+                f'ends {bottom:.0f} px down, below the first screen'
+            )
+    finally:
+        home.close()

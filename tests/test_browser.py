@@ -3,9 +3,9 @@
 tests/test_site.py reads the built HTML. These tests build the site the same
 way, serve it on 127.0.0.1 from a thread, and drive Debian's chromium with
 Playwright: every page in both languages loads cleanly and passes an
-accessibility scan (axe-core); the language switch, search, the mode tabs, the
-copy button and the phone layout work; and screenshots are written to
-.screenshots/ for review.
+accessibility scan (axe-core); the language switch, the mode tabs, the
+copy button and the phone layout work (search: tests/test_browser_search.py);
+and screenshots are written to .screenshots/ for review.
 
 No browser is downloaded: `make install` installs the `chromium` package and
 fonts-noto-cjk when they are missing (as root, or with sudo in CI). Without
@@ -472,62 +472,7 @@ def test_navigation_drawer_opens_on_a_phone(phone: Tab, served: Served, lang: st
     assert not phone.problems, '\n'.join(phone.problems)
 
 
-def search(tab: Tab, query: str) -> list[str]:
-    """Type a query into the search box; the URL path of every page found,
-    best first."""
-    box = tab.page.locator('input.md-search__input')
-    box.fill(query)
-    box.press('End')  # Material searches on keyup
-    tab.page.wait_for_function(SEARCH_READY.replace('===', '!=='))
-    meta = tab.page.inner_text('.md-search-result__meta')
-    count = int(m[0]) if (m := re.search(r'\d+', meta)) else 0
-    # Material shows ten results, then four more each time the list is
-    # scrolled down to its end: scroll up and down until all are shown.
-    tab.page.wait_for_function(
-        """count => {
-          const list = document.querySelector('.md-search__scrollwrap')
-          const end = list.scrollHeight - list.clientHeight
-          list.scrollTop = list.scrollTop >= end - 1 ? 0 : end
-          return document.querySelectorAll('.md-search-result__item').length >= count
-        }""",
-        arg=count,
-        polling=50,
-    )
-    hrefs = tab.page.eval_on_selector_all('.md-search-result__item > a:first-child', 'links => links.map(a => a.href)')
-    return [urlsplit(href).path for href in hrefs]
-
-
-# What each query should find, among the first three results (what a reader
-# sees without scrolling).
-API_NAMES = {
-    'variable_scope': 'lessons/variable-scope.md',
-    'get_variable': 'lessons/variable-scope.md',
-    'AUTO_REUSE': 'guide/reuse.md',
-    'name_scope': 'lessons/name-scope.md',
-    'init_from_checkpoint': 'saving/init-from-checkpoint.md',
-    'custom_getter': 'guide/power-tools.md',
-    'make_template': 'guide/power-tools.md',
-    'get_tensor_by_name': 'guide/finding-by-name.md',
-    'add_weight': 'tf2/custom-layers.md',
-    'expect_partial': 'saving/tf2-checkpoints.md',
-}
-SEARCHES = [pytest.param(lang, query, page, id=f'{lang}-{query}') for lang in LANGUAGES for query, page in API_NAMES.items()] + [
-    # (ids in pinyin: pytest would print Chinese ones as \u escapes)
-    pytest.param('zh', '变量共享', 'tf2/migration.md', id='zh-bianliang-gongxiang'),
-    pytest.param('zh', '命名空间', 'lessons/name-scope.md', id='zh-mingming-kongjian'),
-]
-
-
-@pytest.mark.parametrize(('lang', 'query', 'page'), SEARCHES)
-def test_search_finds_the_page_in_the_readers_language(tab: Tab, served: Served, lang: str, query: str, page: str) -> None:
-    tab.open(language_root(lang))
-    found = search(tab, query)
-    expected = served.path(lang, page)
-    assert found, f'searching "{query}" on {language_root(lang)} finds nothing'
-    others = [path for path in found if language_of(path) != lang]
-    assert not others, f'searching "{query}" on {language_root(lang)} finds pages in another language: {others}'
-    assert expected in found[:3], f'searching "{query}" on {language_root(lang)}: {expected} is not among the first three results: {found[:6]}'
-    assert not tab.problems, '\n'.join(tab.problems)
+# Search: tests/test_browser_search.py.
 
 
 TABBED_PAGES = (Path('tf2/eager-and-tf-function.md'), Path('tf2/modules-and-keras.md'))

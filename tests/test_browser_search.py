@@ -1,0 +1,247 @@
+"""Search as readers use it, in a real browser, in each language.
+
+Readers paste TensorFlow's whole error message, with their own variable
+names; type API names, English words in either form, Chinese terms (TensorFlow
+zh-cn's 重用, and the 复用 of much other Chinese material). What makes these
+work: the query rewriting in overrides/assets/javascripts/i18n.js, and the
+words hooks/search_words.py adds to the index. Each test names the query, the
+language, what came first and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pages import DOCS, LANGUAGES, fences, headings, shown_outputs
+from test_browser import SEARCH_READY, Served, Tab, language_of, language_root
+from test_browser import browser, desktop, served, site, tab  # noqa: F401  (fixtures)
+
+
+@dataclass
+class Found:
+    """One page in the result list: its address, the address of its best
+    match (the page or one of its sections), and what the list shows of it."""
+
+    page: str
+    best: str
+    marks: list[str]  # the highlighted words
+    missing: list[str]  # the words of the query it lacks ("Missing: ...")
+
+
+# Each result: its links (page first, then sections) with Material's scores,
+# its <mark>s, and its "Missing:" words.
+RESULTS = """() => Array.from(document.querySelectorAll('.md-search-result__item'), item => ({
+  links: Array.from(item.querySelectorAll('a.md-search-result__link'), a => {
+    const url = new URL(a.href)
+    return [url.pathname + url.hash, parseFloat(a.querySelector('article').dataset.mdScore)]
+  }),
+  marks: Array.from(item.querySelectorAll('mark'), mark => mark.textContent),
+  missing: Array.from(item.querySelectorAll('.md-search-result__terms del'), del => del.textContent),
+}))"""
+
+
+def search_results(tab: Tab, query: str) -> list[Found]:
+    """Type a query into the search box; every page found, best first."""
+    box = tab.page.locator('input.md-search__input')
+    # Empty first, so that the list shown is never the previous query's.
+    box.fill('')
+    box.press('End')  # Material searches on keyup
+    tab.page.wait_for_function(SEARCH_READY)
+    box.fill(query)
+    box.press('End')
+    tab.page.wait_for_function(SEARCH_READY.replace('===', '!=='))
+    meta = tab.page.inner_text('.md-search-result__meta')
+    count = int(m[0]) if (m := re.search(r'\d+', meta)) else 0
+    # Material shows ten results, then four more each time the list is
+    # scrolled down to its end: scroll up and down until all are shown.
+    tab.page.wait_for_function(
+        """count => {
+          const list = document.querySelector('.md-search__scrollwrap')
+          const end = list.scrollHeight - list.clientHeight
+          list.scrollTop = list.scrollTop >= end - 1 ? 0 : end
+          return document.querySelectorAll('.md-search-result__item').length >= count
+        }""",
+        arg=count,
+        polling=50,
+    )
+    found = []
+    for item in tab.page.evaluate(RESULTS):
+        links = item['links']
+        best = max(links, key=lambda link: link[1])[0]  # where Material's Enter key leads
+        found.append(Found(links[0][0], best, item['marks'], item['missing']))
+    return found
+
+
+def search(tab: Tab, query: str) -> list[str]:
+    """The URL path of every page found, best first."""
+    return [found.page for found in search_results(tab, query)]
+
+
+def shown(found: list[Found], n: int = 5) -> str:
+    return ', '.join(f.best for f in found[:n]) or 'nothing'
+
+
+# --- pasted error messages ------------------------------------------------------
+
+ERRORS_PAGE = Path('errors.md')
+# Errors of docs/en/errors.md (its section id), and the reader's own names to
+# put in the message in place of the page's (conv1/weights: the study note's).
+PASTED = [
+    ('already-exists', {'dense/w': 'model/conv1/weights'}),
+    ('does-not-exist', {'dense/w': 'tower_0/conv1/weights'}),
+    ('no-shape', {'dense/w': 'model/conv1/weights'}),
+    ('invalid-scope-name', {"'my layer'": "'conv 1'"}),
+]
+_MESSAGE = re.compile(r'^[ \t]*(\w+Error: .+)$', re.M)
+
+
+def pasted_message(anchor: str, names: dict[str, str]) -> str:
+    """The first error message shown in a section of docs/en/errors.md, with
+    the reader's names in it."""
+    source = DOCS / 'en' / ERRORS_PAGE
+    lines = [h.line for h in headings(source)]
+    heading = next((h for h in headings(source) if h.id == anchor), None)
+    assert heading is not None, f'{source.relative_to(DOCS.parent)} has no section {{#{anchor}}} any more: update PASTED'
+    end = min((line for line in lines if line > heading.line), default=10**9)
+    outputs = '\n'.join(shown_outputs(fence.code) for fence in fences(source) if heading.line < fence.line < end)
+    m = _MESSAGE.search(outputs)
+    assert m, f'{source.relative_to(DOCS.parent)}:{heading.line}: section #{anchor} shows no error message any more: update PASTED'
+    message = m[1]
+    for old, new in names.items():
+        assert old in message, f'{source.relative_to(DOCS.parent)}:{heading.line}: the message no longer has "{old}": update PASTED\n{message}'
+        message = message.replace(old, new)
+    return message
+
+
+@pytest.mark.parametrize('anchor', [anchor for anchor, _ in PASTED])
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_a_pasted_error_message_finds_its_entry_first(tab: Tab, served: Served, lang: str, anchor: str) -> None:
+    message = pasted_message(anchor, dict(PASTED)[anchor])
+    tab.open(language_root(lang))
+    found = search_results(tab, message)
+    expected = f'{served.path(lang, ERRORS_PAGE)}#{anchor}'
+    assert found and found[0].best == expected, (
+        f'pasting the message of docs/{lang}/{ERRORS_PAGE}#{anchor} into search on {language_root(lang)} '
+        f'finds first {found[0].best if found else "nothing"}, not {expected}; the first results: {shown(found)}\n'
+        f'the message: {message}'
+    )
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+# --- words and names ------------------------------------------------------------
+
+# What each query should find, among the first three results (what a reader
+# sees without scrolling).
+API_NAMES = {
+    'variable_scope': 'lessons/variable-scope.md',
+    'get_variable': 'lessons/variable-scope.md',
+    'AUTO_REUSE': 'guide/reuse.md',
+    'name_scope': 'lessons/name-scope.md',
+    'init_from_checkpoint': 'saving/init-from-checkpoint.md',
+    'custom_getter': 'guide/power-tools.md',
+    'make_template': 'guide/power-tools.md',
+    'get_tensor_by_name': 'guide/finding-by-name.md',
+    'add_weight': 'tf2/custom-layers.md',
+    'expect_partial': 'saving/tf2-checkpoints.md',
+}
+SEARCHES = [pytest.param(lang, query, page, 3, id=f'{lang}-{query}') for lang in LANGUAGES for query, page in API_NAMES.items()] + [
+    # A name a reader sees in their graph: the lesson that explains it.
+    pytest.param('en', 'conv1_1', 'lessons/name-scope.md', 3, id='en-conv1_1'),
+    # A word inside an API name (tf.get_collection).
+    pytest.param('en', 'collection', 'guide/collections.md', 1, id='en-collection'),
+    # TensorFlow zh-cn's word for reuse, which the pages use, and the one much
+    # other Chinese material uses.
+    pytest.param('zh', '重用', 'guide/reuse.md', 1, id='zh-zhongyong'),
+    pytest.param('zh', '复用', 'guide/reuse.md', 1, id='zh-fuyong'),
+    pytest.param('zh', '变量共享', 'tf2/migration.md', 3, id='zh-bianliang-gongxiang'),
+    # One term, which the index holds as two words (命名/空间), both on one page only.
+    pytest.param('zh', '命名空间', 'lessons/name-scope.md', 1, id='zh-mingming-kongjian'),
+]
+
+
+@pytest.mark.parametrize(('lang', 'query', 'page', 'within'), SEARCHES)
+def test_search_finds_the_page_in_the_readers_language(tab: Tab, served: Served, lang: str, query: str, page: str, within: int) -> None:
+    tab.open(language_root(lang))
+    found = search(tab, query)
+    expected = served.path(lang, page)
+    where = f'searching "{query}" on {language_root(lang)}'
+    assert found, f'{where} finds nothing'
+    others = [path for path in found if language_of(path) != lang]
+    assert not others, f'{where} finds pages in another language: {others}'
+    assert expected in found[:within], f'{where}: {expected} is not among the first {within}: {found[:6]}'
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+# Singular and plural: the same pages, in the same order.
+WORD_FORMS = [('checkpoint', 'checkpoints'), ('collection', 'collections'), ('variable', 'variables')]
+
+
+@pytest.mark.parametrize(('one', 'many'), WORD_FORMS, ids=[one for one, _ in WORD_FORMS])
+def test_both_forms_of_a_word_find_the_same_pages(tab: Tab, one: str, many: str) -> None:
+    tab.open(language_root('en'))
+    found = {query: search(tab, query) for query in (one, many)}
+    assert found[one], f'searching "{one}" on / finds nothing'
+    assert found[many] == found[one], (
+        f'on /, "{many}" and "{one}" find different pages:\n  "{one}": {found[one]}\n  "{many}": {found[many]}'
+    )
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+# --- Chinese ---------------------------------------------------------------------
+
+HAN = re.compile('[\u3400-\u9fff]')
+
+# Queries, with test ids in pinyin (pytest would print Chinese ones as \u escapes).
+FRAGMENT_QUERIES = {'变量作用域': 'bianliang-zuoyongyu', '命名空间': 'mingming-kongjian', '重用': 'zhongyong', '中文': 'zhongwen', '计算图': 'jisuantu'}
+
+
+@pytest.mark.parametrize('query', FRAGMENT_QUERIES, ids=FRAGMENT_QUERIES.values())
+def test_chinese_results_show_the_querys_words_whole(tab: Tab, query: str) -> None:
+    """The result list highlights words of the query, not single characters
+    or other words that merely share one ("域名" for 作用域), and its
+    "Missing:" lines name words of the query."""
+    tab.open(language_root('zh'))
+    found = search_results(tab, query)
+    assert found, f'searching "{query}" on /zh/ finds nothing'
+    stray = {}
+    for f in found:
+        words = [w for w in f.marks + f.missing if HAN.search(w)]
+        bad = [w for w in words if len(w) < 2 or w not in query]
+        if bad:
+            stray[f.page] = bad
+    assert not stray, f'searching "{query}" on /zh/ shows stray fragments (highlighted or "missing"), by page: {stray}'
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+def words_on_one_page(site: Path, n: int) -> list[tuple[str, str]]:
+    """Chinese words of the zh index found on one page only, and that page:
+    the n (in Unicode order) that also begin a longer word on another page,
+    where a prefix search goes wrong (解决 in 解决办法)."""
+    docs = json.loads((site / 'zh' / 'search' / 'search_index.json').read_text('utf-8'))['docs']
+    pages: dict[str, set[str]] = {}
+    for doc in docs:
+        for word in re.split(r'[^\u3400-\u9fff]+', doc['title'] + '\u200b' + doc['text']):
+            if len(word) > 1:
+                pages.setdefault(word, set()).add(doc['location'].split('#')[0])
+    one = {word: next(iter(where)) for word, where in pages.items() if len(where) == 1}
+    tricky = sorted(w for w in one if any(other != w and other.startswith(w) and pages[other] != {one[w]} for other in pages))
+    return [(word, one[word]) for word in tricky[:n]]
+
+
+def test_a_chinese_word_on_one_page_finds_that_page_first(tab: Tab, served: Served) -> None:
+    cases = words_on_one_page(served.site, 8)
+    assert len(cases) >= 4, f'the zh index has only {len(cases)} words on one page that begin a longer word elsewhere'
+    tab.open(language_root('zh'))
+    wrong = []
+    for word, location in cases:
+        found = search_results(tab, word)
+        expected = f'/zh/{location}'
+        if not found or found[0].page != expected:
+            wrong.append(f'"{word}" (only on {expected}) finds first {found[0].best if found else "nothing"}; the first results: {shown(found, 3)}')
+    assert not wrong, 'on /zh/:\n  ' + '\n  '.join(wrong)
+    assert not tab.problems, '\n'.join(tab.problems)

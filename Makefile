@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # The uv that installs everything is pinned in requirements.txt too.
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 
-.PHONY: serve test build update lock bench install browser clean
+.PHONY: serve test test-tf build update lock bench install browser clean
 
 ## serve: preview the site on http://127.0.0.1:8000/ (both languages), reloading on every save
 serve: $(INSTALLED)
@@ -18,6 +18,12 @@ serve: $(INSTALLED)
 ## test: every check: the examples against TensorFlow, the translations, the built site
 test: $(INSTALLED) browser
 	$(BIN)/pytest
+
+## test-tf: the examples and notebooks against another TensorFlow (TF=2.15.1, or TF=latest), in its own
+## .venv-tf-<version>, pages untouched: reports each block that prints something else (also in .drift/<version>.txt)
+test-tf:
+	@test -n "$$TF" || { echo "make test-tf TF=<version>: which TensorFlow? For example TF=2.15.1, or TF=latest"; exit 2; }
+	$(PYTHON) scripts/tensorflow_drift.py "$$TF"
 
 ## build: the static site, strictly, into site/
 build: $(INSTALLED)

@@ -1,0 +1,432 @@
+"""Visual traps, measured in the browser (issue #13, point 6).
+
+What the "Visual traps" CSS in overrides/assets/stylesheets/overrides.css
+holds, in both languages, in the light and the dark scheme, at desktop width
+(1280x800) and on a phone (375x740):
+
+- the mode tabs' labels (which Material wraps in links) are not underlined
+  like links, and the selected one is marked by more than its colour;
+- a link's underline runs clear below an underscore, so that `get_variable`
+  never reads "get variable" (measured in pixels, from screenshots);
+- no table is cut off at 1280 px: the cheat sheet's six columns show whole;
+- on a phone every mode tab label is on screen (none hidden behind a scroll
+  arrow), and axe-core finds nothing serious on any page at 375 px;
+- a tab label reached with the keyboard shows a focus ring of at least 3:1
+  against the page.
+
+Screenshots of these spots go to .screenshots/visual-*.png for review.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from pages import DOCS, LANGUAGES
+from test_browser import (  # noqa: F401  (browser, desktop, served, small_screen, phone, tab are fixtures)
+    COLOUR_RULES,
+    DESKTOP,
+    PAGE_IDS,
+    PAGES,
+    PHONE,
+    SCREENSHOTS,
+    Served,
+    Tab,
+    browser,
+    desktop,
+    phone,
+    serious_violations,
+    served,
+    small_screen,
+    tab,
+)
+from test_site import site  # noqa: F401  (a fixture)
+
+VIEWPORTS = {'desktop': DESKTOP, 'phone': PHONE}
+SCHEMES = ('light', 'dark')
+# The page whose first tab set has the most labels (five).
+WIDEST_TABS = Path('tf2/eager-and-tf-function.md')
+# The pages with mode tabs, by their Markdown: a line `=== "label"`.
+TABBED_PAGES = [
+    (lang, page)
+    for lang, page in PAGES
+    if page.suffix == '.md' and any(line.lstrip().startswith('=== "') for line in (DOCS / lang / page).read_text('utf-8').splitlines())
+]
+CHEATSHEET = Path('cheatsheet.md')
+# A page with a table, by its Markdown: a line that starts with '|'.
+TABLE_PAGES = [
+    (lang, page)
+    for lang, page in PAGES
+    if page.suffix == '.md' and any(line.startswith('|') for line in (DOCS / lang / page).read_text('utf-8').splitlines())
+]
+
+# WCAG contrast of colours as getComputedStyle gives them, a translucent
+# one laid over the opaque colour of the first ancestor that has one.
+CONTRAST_JS = """
+const rgba = text => { const n = text.match(/[\\d.]+/g).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1] }
+const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]))
+const luminance = colour => {
+  const [r, g, b] = colour.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 })
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05) }
+const background = el => {
+  for (; el; el = el.parentElement) {
+    const colour = rgba(getComputedStyle(el).backgroundColor)
+    if (colour[3] === 1) return colour
+  }
+  return [255, 255, 255, 1]
+}
+"""
+
+
+# Resolves once what runs on resize has run (two frames later) and the
+# transitions it started have ended.
+SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+  .then(() => Promise.allSettled(document.getAnimations().map(animation => animation.finished)))
+  .then(() => true)"""
+
+
+def open_page(tab: Tab, served: Served, lang: str, page: Path, viewport: str, scheme: str) -> None:
+    """Load a page in a colour scheme, then size the tab to the viewport."""
+    tab.page.set_viewport_size(DESKTOP)
+    tab.open(served.path(lang, page), settle=False)
+    if scheme == 'dark':
+        switch_scheme(tab)
+    if viewport != 'desktop':
+        tab.page.set_viewport_size(VIEWPORTS[viewport])
+        tab.page.evaluate(SETTLED)
+
+
+def switch_scheme(tab: Tab) -> None:
+    """The reader's toggle in the header: light to dark, or back."""
+    dark = tab.page.evaluate('document.body.dataset.mdColorScheme') != 'slate'
+    tab.page.locator('[data-md-component="palette"] label:not([hidden])').click()
+    # A function, not an expression: Playwright evals an expression, which the
+    # pages' Content-Security-Policy blocks.
+    tab.page.wait_for_function('dark => (document.body.dataset.mdColorScheme === "slate") === dark', arg=dark)
+    tab.page.evaluate(SETTLED)  # colours change with a transition
+
+
+def where(lang: str, page: Path, viewport: str, scheme: str) -> str:
+    return f'docs/{lang}/{page} at {VIEWPORTS[viewport]["width"]} px, {scheme} scheme'
+
+
+def screenshot(tab: Tab, name: str, selector: str) -> None:
+    """The element, as the reader sees it, in .screenshots/visual-<name>.png."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    element = tab.page.locator(selector).first
+    element.scroll_into_view_if_needed()
+    element.screenshot(path=SCREENSHOTS / f'visual-{name}.png', animations='disabled')
+
+
+# --- mode tabs ------------------------------------------------------------------
+
+# Each tab set of the article: how its row of labels fits, whether Material's
+# scroll arrows show, and for each label its box, whether it (or anything
+# between it and the set) is underlined, whether its link has a colour of its
+# own, and the contrast of what marks the selected one: its bottom border, or
+# Material's bar under the row when it lies under this label (0: none).
+TAB_LABELS = (
+    '() => {'
+    + CONTRAST_JS
+    + """
+  const width = document.documentElement.clientWidth
+  return Array.from(document.querySelectorAll('article .tabbed-set'), set => {
+    const row = set.querySelector(':scope > .tabbed-labels')
+    const inputs = Array.from(set.querySelectorAll(':scope > input'))
+    const rowBox = row.getBoundingClientRect()
+    const arrows = Array.from(set.querySelectorAll(':scope > .tabbed-control'))
+      .filter(c => !c.hidden && c.getClientRects().length && getComputedStyle(c).visibility !== 'hidden').length
+    const around = []  // the row and the set: their underline would reach the labels too
+    for (let el = row; el !== set.parentElement; el = el.parentElement) around.push(el)
+    const labels = Array.from(row.children, (label, i) => {
+      const box = label.getBoundingClientRect()
+      const underlined = [label, ...label.querySelectorAll('*'), ...around]
+        .filter(el => getComputedStyle(el).textDecorationLine.includes('underline')).map(el => el.tagName.toLowerCase())
+      const link = label.querySelector('a')
+      const style = getComputedStyle(label)
+      const border = rgba(style.borderBottomColor)
+      // Material's bar under the selected label (the row's ::before), if it is there.
+      const bar = getComputedStyle(row, '::before')
+      const barLeft = rowBox.left + row.clientLeft - row.scrollLeft + new DOMMatrix(bar.transform === 'none' ? '' : bar.transform).m41
+      const underIt = bar.display !== 'none' && bar.content !== 'none' && Math.abs(barLeft - box.left) < 2
+        && Math.abs(parseFloat(bar.width) - box.width) < 2 && Math.abs(rowBox.bottom - box.bottom) < 2
+      return {
+        text: label.textContent.trim(),
+        checked: inputs[i].checked,
+        left: box.left, right: box.right,
+        inRow: box.left >= rowBox.left - 1 && box.right <= rowBox.right + 1,
+        underlined,
+        linkColoured: link !== null && getComputedStyle(link).color !== style.color,
+        border: parseFloat(style.borderBottomWidth) >= 1 && border[3] > 0
+          ? contrast(over(border, background(label)), background(label)) : 0,
+        bar: underIt ? contrast(over(rgba(bar.backgroundColor), background(row)), background(row)) : 0,
+      }
+    })
+    return {scrolls: row.scrollWidth > row.clientWidth + 1, arrows, width, labels}
+  })
+}"""
+)
+
+
+def tab_label_problems(tab: Tab) -> list[str]:
+    problems = []
+    for number, tab_set in enumerate(tab.page.evaluate(TAB_LABELS), 1):
+        name = f'tab set {number} ({" | ".join(label["text"] for label in tab_set["labels"])})'
+        if tab_set['scrolls'] or tab_set['arrows']:
+            problems.append(f'{name}: its labels do not fit their row: they scroll sideways ({tab_set["arrows"]} scroll arrow(s) showing)')
+        for label in tab_set['labels']:
+            if label['left'] < 0 or label['right'] > tab_set['width'] or not label['inRow']:
+                problems.append(f'{name}: the label "{label["text"]}" is not on screen (x {label["left"]:.0f} to {label["right"]:.0f})')
+            if label['underlined']:
+                problems.append(f'{name}: the label "{label["text"]}" is underlined like a link (on {", ".join(label["underlined"])})')
+            if label['linkColoured']:
+                problems.append(f'{name}: the label "{label["text"]}" has the colour of a link')
+            if label['checked'] and max(label['border'], label['bar']) < 3:
+                problems.append(
+                    f'{name}: the selected label "{label["text"]}" is marked by its colour only: neither its bottom border '
+                    f'({label["border"]:.2f}:1) nor Material\'s bar under it ({label["bar"]:.2f}:1) shows at 3:1 against the page'
+                )
+            if not label['checked'] and label['border']:
+                problems.append(f'{name}: the label "{label["text"]}" is not selected but has the selected one\'s bottom border')
+    return problems
+
+
+@pytest.mark.parametrize(('lang', 'page'), TABBED_PAGES, ids=[f'{lang}/{page.as_posix()}' for lang, page in TABBED_PAGES])
+def test_mode_tab_labels_are_tabs_on_screen_not_links(tab: Tab, served: Served, lang: str, page: Path) -> None:
+    """Every label of every tab set is on screen at once (no scrolling row
+    behind an arrow), not underlined nor coloured like a link, and the
+    selected one has a bottom border, not only another colour: at 1280 px
+    and at 375 px, light and dark (one load: resized, then switched)."""
+    assert (lang, WIDEST_TABS) in TABBED_PAGES, f'docs/{lang}/{WIDEST_TABS} has no mode tabs any more: set WIDEST_TABS'
+    problems = []
+    open_page(tab, served, lang, page, 'desktop', 'light')
+    for viewport, scheme in (('desktop', 'light'), ('desktop', 'dark'), ('phone', 'dark'), ('phone', 'light')):
+        if tab.page.viewport_size != VIEWPORTS[viewport]:
+            tab.page.set_viewport_size(VIEWPORTS[viewport])
+            tab.page.evaluate(SETTLED)  # Material slides its bar under the label on resize
+        if (tab.page.evaluate('document.body.dataset.mdColorScheme') == 'slate') != (scheme == 'dark'):
+            switch_scheme(tab)
+        problems += [f'{where(lang, page, viewport, scheme)}: {line}' for line in tab_label_problems(tab)]
+        if page == WIDEST_TABS:
+            screenshot(tab, f'{lang}-tabs-{viewport}-{scheme}', 'article .tabbed-set')
+    assert not problems, '\n'.join(problems)
+
+
+# The checked input of the article's first tab set, and the last element
+# before it that the Tab key stops at: focus that, then press Tab.
+BEFORE_FIRST_TAB_SET = """() => {
+  const input = document.querySelector('article .tabbed-set > input:checked')
+  const stops = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'))
+    .filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+    .filter(el => el.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING)
+  stops.at(-1).focus()
+  return input.id
+}"""
+# The focus ring of the label of the focused input.
+FOCUS_RING = (
+    '() => {'
+    + CONTRAST_JS
+    + """
+  const input = document.activeElement
+  const label = input.closest('.tabbed-set').querySelector(`:scope > .tabbed-labels > label[for="${input.id}"]`)
+  const style = getComputedStyle(label)
+  const width = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth)
+  const ground = background(label)
+  return {
+    focused: input.id,
+    label: label.textContent.trim(),
+    width,
+    contrast: width ? contrast(over(rgba(style.outlineColor), ground), ground) : 0,
+    others: Array.from(label.parentElement.children).filter(other => other !== label && getComputedStyle(other).outlineStyle !== 'none').length,
+  }
+}"""
+)
+
+
+def focus_ring_problems(ring: dict, expected: str) -> list[str]:
+    if ring['focused'] != expected:
+        return [f'the keyboard focus went to #{ring["focused"]}, not to the tab #{expected}']
+    problems = []
+    if ring['width'] < 2 or ring['contrast'] < 3:
+        problems.append(
+            f'the label "{ring["label"]}", focused with the keyboard, has no focus ring of 2 px at 3:1 against the page '
+            f'(outline {ring["width"]:g} px, {ring["contrast"]:.2f}:1)'
+        )
+    if ring['others']:
+        problems.append(f'{ring["others"]} other label(s) of the set have a ring while "{ring["label"]}" is focused')
+    return problems
+
+
+@pytest.mark.parametrize('scheme', SCHEMES)
+@pytest.mark.parametrize('viewport', VIEWPORTS)
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_tab_label_reached_by_keyboard_shows_a_focus_ring(tab: Tab, served: Served, lang: str, viewport: str, scheme: str) -> None:
+    """Tab into the first tab set, then the right arrow to the next tab: the
+    focused tab's label has a ring of at least 2 px and 3:1, and only it."""
+    page = WIDEST_TABS
+    open_page(tab, served, lang, page, viewport, scheme)
+    first = tab.page.evaluate(BEFORE_FIRST_TAB_SET)
+    tab.page.keyboard.press('Tab')
+    problems = focus_ring_problems(tab.page.evaluate(FOCUS_RING), first)
+    screenshot(tab, f'{lang}-tab-focus-{viewport}-{scheme}', 'article .tabbed-set')
+    tab.page.keyboard.press('ArrowRight')  # the next tab of the set: focused and selected
+    second = tab.page.evaluate('id => document.getElementById(id).nextElementSibling.id', first)
+    problems += focus_ring_problems(tab.page.evaluate(FOCUS_RING), second)
+    assert not problems, f'{where(lang, page, viewport, scheme)}:\n  ' + '\n  '.join(problems)
+
+
+# --- underlines and underscores ---------------------------------------------------
+
+# The first link of the article whose text has an underscore, of a kind:
+# running text, code in running text, code in a table. Its underscores are
+# wrapped in spans (which changes nothing drawn), and the box to photograph
+# is returned: the first underscore's line, 20 px either side.
+PROBE_LINK = """kind => {
+  const link = Array.from(document.querySelectorAll('article a:not(.headerlink)')).find(a =>
+    a.textContent.includes('_') && !a.closest('.tabbed-labels')
+    && !!a.closest('table') === (kind === 'table') && !!a.querySelector('code') === (kind !== 'text'))
+  if (!link) return null
+  link.dataset.probe = ''
+  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT)
+  const texts = []
+  while (walker.nextNode()) texts.push(walker.currentNode)
+  for (const text of texts.filter(t => t.data.includes('_'))) {
+    const parts = text.data.split('_')
+    text.replaceWith(...parts.flatMap((part, i) => {
+      if (!i) return [part]
+      const underscore = document.createElement('span')
+      underscore.dataset.underscore = ''
+      underscore.textContent = '_'
+      return [underscore, part]
+    }))
+  }
+  const first = link.querySelector('[data-underscore]')
+  first.scrollIntoView({block: 'center'})
+  const box = first.getBoundingClientRect()
+  return {
+    text: link.textContent,
+    underline: getComputedStyle(link).textDecorationLine,
+    clip: {x: box.x - 20, y: box.y - 2, width: box.width + 40, height: box.height + 6},
+  }
+}"""
+# Restyle the probed link for one photograph: as drawn, without its
+# underline, or its text hidden but for the underscores, or all of it. Inline
+# styles, which the pages' Content-Security-Policy allows (a <style> it does
+# not); no transitions, so that each photograph shows the style at once.
+RESTYLE = """mode => {
+  const link = document.querySelector('a[data-probe]')
+  link.dataset.colour ||= getComputedStyle(link).color
+  for (const el of [link, ...link.querySelectorAll('*')]) {
+    el.style.setProperty('transition', 'none', 'important')
+    el.style.removeProperty('text-decoration-line')
+    el.style.removeProperty('color')
+    if (mode === 'drawn') continue
+    el.style.setProperty('text-decoration-line', 'none', 'important')
+    if (mode === 'no underline') continue
+    const shown = mode === 'underscores' && el.matches('[data-underscore]')
+    el.style.setProperty('color', shown ? link.dataset.colour : 'transparent', 'important')
+  }
+}"""
+# The rows of pixels where two photographs of the same box differ.
+DIFFERING_ROWS = """async ([a, b]) => {
+  const pixels = async png => {
+    const image = new Image()
+    image.src = 'data:image/png;base64,' + png
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = image.width
+    canvas.height = image.height
+    const context = canvas.getContext('2d')
+    context.drawImage(image, 0, 0)
+    return context.getImageData(0, 0, canvas.width, canvas.height)
+  }
+  const [x, y] = [await pixels(a), await pixels(b)]
+  const rows = new Set()
+  for (let i = 0; i < x.data.length; i += 4) {
+    const difference = Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2])
+    if (difference > 60) rows.add(Math.floor(i / 4 / x.width))
+  }
+  return [...rows].sort((p, q) => p - q)
+}"""
+
+UNDERSCORE_PAGES = {'text': Path('index.md'), 'code': Path('guide/power-tools.md'), 'table': Path('errors.md')}
+
+
+@pytest.mark.parametrize('scheme', SCHEMES)
+@pytest.mark.parametrize('kind', UNDERSCORE_PAGES)
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_link_underline_runs_clear_below_underscores(tab: Tab, served: Served, lang: str, kind: str, scheme: str) -> None:
+    """Photographed at 1280 px: the link's underline (the pixels that change
+    when it is taken away) lies below its underscores (the pixels that change
+    when only they are drawn), with at least one clear row of pixels between,
+    so that `get_variable` does not read "get variable"."""
+    page = UNDERSCORE_PAGES[kind]
+    open_page(tab, served, lang, page, 'desktop', scheme)
+    probe = tab.page.evaluate(PROBE_LINK, kind)
+    assert probe, f'docs/{lang}/{page} has no link with an underscore in {kind}: pick another page in UNDERSCORE_PAGES'
+    context = f'{where(lang, page, "desktop", scheme)}: the link "{probe["text"]}"'
+    assert 'underline' in probe['underline'], f'{context} is not underlined: links in text need more than colour (axe link-in-text-block)'
+
+    def photograph(mode: str) -> str:
+        tab.page.evaluate(RESTYLE, mode)
+        return base64.b64encode(tab.page.screenshot(clip=probe['clip'], animations='disabled')).decode()
+
+    underline = tab.page.evaluate(DIFFERING_ROWS, [photograph('drawn'), photograph('no underline')])
+    underscores = tab.page.evaluate(DIFFERING_ROWS, [photograph('underscores'), photograph('no text')])
+    photograph('drawn')
+    screenshot(tab, f'{lang}-underscore-{kind}-{scheme}', 'xpath=//a[@data-probe]/ancestor::*[self::p or self::td or self::li][1]')
+    assert underline and underscores, f'{context}: the underline ({underline}) or the underscores ({underscores}) could not be found in the screenshots'
+    assert min(underline) > max(underscores) + 1, (
+        f'{context}: its underline (pixel rows {underline}) touches or crosses its underscores (rows {underscores}): '
+        'the underscores do not show'
+    )
+
+
+# --- tables -------------------------------------------------------------------------
+
+# Each table of the article: its width and the width shown of it and of the
+# box that scrolls it, and how far it reaches past the screen's right edge.
+TABLES = """() => Array.from(document.querySelectorAll('article table'), table => {
+  const wrap = table.closest('.md-typeset__scrollwrap') || table
+  return {
+    head: Array.from(table.querySelectorAll('tr:first-child > *'), cell => cell.textContent.trim()).join(' | '),
+    hidden: Math.max(table.scrollWidth - table.clientWidth, wrap.scrollWidth - wrap.clientWidth),
+    past: table.getBoundingClientRect().right - document.documentElement.clientWidth,
+  }
+})"""
+
+
+@pytest.mark.parametrize(('lang', 'page'), TABLE_PAGES, ids=[f'{lang}/{page.as_posix()}' for lang, page in TABLE_PAGES])
+def test_tables_show_whole_at_1280(tab: Tab, served: Served, lang: str, page: Path) -> None:
+    """At 1280 px no table scrolls sideways or runs off the screen: every
+    column of the cheat sheet shows."""
+    assert (lang, CHEATSHEET) in TABLE_PAGES, 'the cheat sheet has no table any more: this test looks at nothing'
+    open_page(tab, served, lang, page, 'desktop', 'light')
+    tables = tab.page.evaluate(TABLES)
+    if page == CHEATSHEET:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        tab.page.screenshot(path=SCREENSHOTS / f'visual-{lang}-cheatsheet-desktop-light.png', full_page=True)
+    problems = [
+        f'the table "{table["head"][:60]}" is cut: {max(table["hidden"], table["past"]):.0f} px of it are out of sight'
+        for table in tables
+        if table['hidden'] > 1 or table['past'] > 1
+    ]
+    assert not problems, f'docs/{lang}/{page} at {DESKTOP["width"]} px:\n  ' + '\n  '.join(problems)
+
+
+# --- axe at phone width ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(('lang', 'page'), PAGES, ids=PAGE_IDS)
+def test_page_passes_axe_on_a_phone(phone: Tab, served: Served, lang: str, page: Path) -> None:
+    """test_page_in_a_browser runs axe-core at 1280 px; at 375 px tab rows
+    and tables scroll, which axe checks too (scrollable-region-focusable)."""
+    phone.open(served.path(lang, page), settle=False)
+    problems = [f'accessibility: {line}' for line in serious_violations(phone.page)]
+    switch_scheme(phone)
+    problems += [f'accessibility (dark scheme): {line}' for line in serious_violations(phone.page, COLOUR_RULES)]
+    assert not problems, f'docs/{lang}/{page} at {PHONE["width"]} px:\n  ' + '\n  '.join(problems)

@@ -1,0 +1,264 @@
+"""Every page's Content-Security-Policy (hooks/content_security_policy.py).
+
+- In the built HTML: each page, 404.html included, has one policy, placed
+  before anything it governs, allowing nothing but the site's own origin,
+  with the hash of each inline script the theme wrote.
+- In a real browser: each page, with its tabs, copy button and search in use,
+  breaks no rule of its policy, and the policy is in force (a probe script
+  added to the page is refused).
+- A guard: an outside script and an inline one planted in a page's Markdown
+  are both refused by the policy itself, before any request leaves.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, SoupStrainer
+from playwright.sync_api import Error as PlaywrightError
+
+from pages import LANGUAGES
+from test_browser import DESKTOP, PAGES, PAGE_IDS, SEARCH_READY, Tab, _Host, _Server, language_root, new_profile, wait_until_showing
+from test_browser import Served, browser, desktop, served, site  # noqa: F401  (fixtures)
+from test_guards import project  # noqa: F401  (a fixture: a copy of the project)
+
+POLICY = 'Content-Security-Policy'
+# What a policy may allow: the site itself, nothing, inline scripts by hash,
+# and (images only) data: URLs.
+ALLOWED_SOURCES = re.compile(r"'self'|'none'|'sha256-[A-Za-z0-9+/]+={0,2}'")
+DATA_ALLOWED = {'img-src'}
+# Scripts a browser runs; any other type (Material's __config JSON) is data,
+# which CSP does not govern.
+RUN_TYPES = {'', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'text/ecmascript'}
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    parsed = {}
+    for directive in policy.split(';'):
+        name, *sources = directive.split()
+        parsed[name] = sources
+    return parsed
+
+
+def sha256_source(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode('utf-8')).digest()).decode('ascii') + "'"
+
+
+def policy_problems(html: str) -> list[str]:
+    """What is wrong with a built page's policy, one line each."""
+    # Only what the check reads: <head>, and the scripts anywhere.
+    doc = BeautifulSoup(html, 'html.parser', parse_only=SoupStrainer(['head', 'script']))
+    head = doc.head
+    metas = head.find_all('meta', attrs={'http-equiv': re.compile(f'^{POLICY}$', re.I)}) if head else []
+    if len(metas) != 1:
+        return [f'{len(metas)} <meta http-equiv="{POLICY}"> in <head>, not one']
+    meta = metas[0]
+    problems = []
+    # A policy governs only what comes after it; only <meta charset> (which
+    # must stay within the first 1024 bytes) may stand before it.
+    before = [el.name for el in meta.find_all_previous() if el.find_parent('head') is head and not (el.name == 'meta' and el.has_attr('charset'))]
+    before = list(dict.fromkeys(reversed(before)))
+    if before:
+        problems.append(f'the policy comes after <{">, <".join(before)}> in <head>')
+    rules = directives(meta['content'])
+    for name, sources in rules.items():
+        for source in sources:
+            if not (ALLOWED_SOURCES.fullmatch(source) or (source == 'data:' and name in DATA_ALLOWED)):
+                problems.append(f'{name} allows {source}: only the site itself (\'self\') may be allowed')
+    for needed, value in (('default-src', ["'self'"]), ('object-src', ["'none'"]), ('base-uri', ["'self'"])):
+        if rules.get(needed) != value:
+            problems.append(f'{needed} is {rules.get(needed)}, not {value}')
+    for script in doc.find_all('script', src=False):
+        if script.get('type', '').strip().lower() not in RUN_TYPES:
+            continue
+        text = script.string or ''
+        if sha256_source(text) not in rules.get('script-src', []):
+            problems.append(f'script-src lacks the hash of the inline script {text[:60]!r}, so the browser refuses it')
+    return problems
+
+
+def test_every_built_page_carries_one_policy_that_allows_only_the_site(site: Path) -> None:
+    built = sorted(site.rglob('*.html'))
+    assert site / '404.html' in built, '404.html was not built'
+    problems = [f'{page.relative_to(site)}: {line}' for page in built for line in policy_problems(page.read_text('utf-8'))]
+    assert not problems, f'{len(problems)} problems with the pages\' {POLICY} (hooks/content_security_policy.py):\n  ' + '\n  '.join(problems)
+
+
+# --- in a browser -------------------------------------------------------------
+
+# Every violation of the page's policy, noted from the first byte on.
+COLLECT = """
+window.__violations = []
+document.addEventListener('securitypolicyviolation', event => window.__violations.push(
+  `${event.effectiveDirective} refused ${event.blockedURI || '(none)'} at ${event.sourceFile}:${event.lineNumber}`))
+"""
+# A script added to the page: the policy (no 'unsafe-inline') must refuse it.
+# The promise ends with the violation the refusal reports, or at once with
+# null if the script ran.
+PROBE = """() => new Promise(done => {
+  document.addEventListener('securitypolicyviolation', event => done(event.effectiveDirective), {once: true})
+  const probe = document.createElement('script')
+  probe.textContent = 'window.__probeRan = true'
+  document.head.append(probe)
+  if (window.__probeRan) done(null)
+})"""
+QUERY = 'variable_scope'  # in every language's index
+
+
+class Watched(Tab):
+    """A tab that also notes the console's messages about the policy (the
+    search worker's too)."""
+
+    def __init__(self, context, served: Served) -> None:
+        super().__init__(context, served)
+        self.policy_messages: list[str] = []
+        self.page.add_init_script(COLLECT)
+        self.page.on('console', self._note_policy)
+        self.page.on('worker', lambda worker: worker.on('console', self._note_policy))
+
+    def _note_policy(self, message) -> None:
+        if 'Content Security Policy' in message.text or 'Content-Security-Policy' in message.text:
+            self.policy_messages.append(f'console {message.type}: {message.text}')
+
+
+@contextmanager
+def watched(context, served: Served) -> Iterator[Watched]:
+    opened = Watched(context, served)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def switch_tabs(tab: Watched) -> list[str]:
+    tab_sets = tab.page.locator('article .tabbed-set')
+    if not tab_sets.count():
+        return []
+    label = tab_sets.first.locator(':scope > .tabbed-labels > label').last
+    text = label.inner_text().strip()
+    label.click()
+    wrong = wait_until_showing(tab, text)  # linked tab sets follow (Material's JavaScript)
+    return [f'picking the "{text}" tab left these tab sets on another: {wrong}'] if wrong else []
+
+
+def copy_code(tab: Watched) -> list[str]:
+    if tab.page.locator('article pre > code').count():
+        tab.page.locator('article pre button.md-code__button[data-md-type="copy"] >> visible=true').first.click()
+        words = tab.page.evaluate('JSON.parse(document.getElementById("__config").textContent).translations')
+        tab.page.wait_for_selector(f'.md-dialog >> text={words["clipboard.copied"]}')
+    return []
+
+
+def search(tab: Watched) -> list[str]:
+    tab.page.wait_for_function(SEARCH_READY)
+    box = tab.page.locator('input.md-search__input')
+    box.fill(QUERY)
+    box.press('End')  # Material searches on keyup
+    tab.page.wait_for_selector('.md-search-result__item')
+    return []
+
+
+def use_the_page(tab: Watched, copy: bool) -> list[str]:
+    """Switch a tab, copy a code block and search, as a reader would; what
+    did not work."""
+    # Notebook pages copy nothing: their copy buttons target
+    # "#__code_cell-id=cell-2 > code", no valid selector, with or without the
+    # policy (a defect of their own).
+    steps = {'the tabs': switch_tabs, 'the copy button': copy_code, f'searching for {QUERY}': search}
+    failed = []
+    for what, step in steps.items():
+        if step is copy_code and not copy:
+            continue
+        try:
+            failed += step(tab)
+        except PlaywrightError as error:
+            failed.append(f'{what} did not work: {error.message.splitlines()[0]}')
+    return failed
+
+
+NOT_FOUND = [(lang, None) for lang in LANGUAGES]
+
+
+@pytest.mark.parametrize(('lang', 'page'), PAGES + NOT_FOUND, ids=PAGE_IDS + [f'{lang}/404.html' for lang, _ in NOT_FOUND])
+def test_no_page_breaks_its_policy_and_the_policy_holds(desktop, served: Served, lang: str, page: Path | None) -> None:
+    source = f'docs/{lang}/{page}' if page else f'404.html ({lang})'
+    path = served.path(lang, page) if page else language_root(lang) + 'no/such/page/'
+    with watched(desktop, served) as tab:
+        tab.open(path, settle=False)
+        problems = use_the_page(tab, copy=page is not None and page.suffix == '.md')
+        violations = tab.page.evaluate('window.__violations.slice()')
+        messages = list(tab.policy_messages)
+        refused = tab.page.evaluate(PROBE)
+    problems += [f'policy violation: {line}' for line in violations] + messages
+    if refused is None:
+        problems.append(f'the policy is not in force: a script added to the page ran (no {POLICY} meta?)')
+    assert not problems, f'{source} ({path}):\n  ' + '\n  '.join(problems)
+
+
+# --- the guard ----------------------------------------------------------------
+
+OUTSIDE = 'https://cdn.example.com/x.js'
+PLANTED = f'\n<script src="{OUTSIDE}"></script>\n\n<script>alert(1)</script>\n'
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[Served]:
+    server = _Server(('127.0.0.1', 0), functools.partial(_Host, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(site, f'http://127.0.0.1:{server.server_port}')
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.mark.guards
+def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(project: Path, browser, tmp_path: Path) -> None:  # noqa: F811
+    page = project / 'docs' / 'en' / 'glossary.md'
+    page.write_text(page.read_text('utf-8') + PLANTED, 'utf-8')
+    built = tmp_path / 'site'
+    result = subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--site-dir', str(built)], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (built / 'glossary' / 'index.html').read_text('utf-8')
+    assert OUTSIDE in html and '<script>alert(1)</script>' in html, 'the planted scripts did not reach the built page'
+
+    context = new_profile(browser, DESKTOP)  # routes nothing but 127.0.0.1, like every test's
+    try:
+        with serving(built) as copy, watched(context, copy) as tab:
+            # The test's routing would abort the request (as the profile's
+            # does); the policy must refuse it before it gets that far.
+            routed: list[str] = []
+            tab.page.route(OUTSIDE, lambda route: (routed.append(route.request.url), route.abort('blockedbyclient')))
+            failures: list[str | None] = []
+            tab.page.on('requestfailed', lambda request: failures.append(request.failure) if request.url == OUTSIDE else None)
+            dialogs: list[str] = []
+            tab.page.on('dialog', lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            tab.open('/glossary/', settle=False)
+            # The two refusals, whenever the browser reports them (at once if the page has no policy).
+            tab.page.wait_for_function(f'window.__violations.length >= 2 || !document.querySelector(\'meta[http-equiv="{POLICY}"]\')')
+            violations = tab.page.evaluate('window.__violations.slice()')
+    finally:
+        context.close()
+    assert any(line.startswith(f'script-src-elem refused {OUTSIDE} ') for line in violations), (
+        f'docs/en/glossary.md: the policy did not refuse <script src="{OUTSIDE}">; violations: {violations}'
+    )
+    assert any(line.startswith('script-src-elem refused inline ') for line in violations), (
+        f'docs/en/glossary.md: the policy did not refuse the inline <script>alert(1)</script>; violations: {violations}'
+    )
+    # Refused by the policy, not by the test's routing; and the alert never showed.
+    # (Chromium reports a request its policy blocked as failed with "csp".)
+    assert not routed, f'docs/en/glossary.md: {OUTSIDE} was requested; only the test\'s routing stopped it'
+    assert failures == ['csp'], f'docs/en/glossary.md: {OUTSIDE} was not blocked by the policy, it failed with {failures}'
+    assert not dialogs, f'the planted inline script ran: alert({dialogs[0]})'

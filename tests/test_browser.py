@@ -187,27 +187,48 @@ class Tab:
     """A browser tab on the served site. It notes everything that goes wrong
     while pages load: console errors (the search worker's too), uncaught
     exceptions, failed requests, HTTP errors, and requests that leave
-    127.0.0.1 (which the profile also blocks)."""
+    127.0.0.1 (which the profile also blocks).
+
+    A request that the tab's own next navigation cut short (net::ERR_ABORTED:
+    the favicon of a page the test has already left) is no fault of the site,
+    and is not noted; a 4xx, a blocked or an outside request still is."""
 
     def __init__(self, context, served: Served) -> None:
         self.context = context
         self.base = served.base
         self.problems: list[str] = []
+        # From the start of a navigation away from a page until the next page
+        # has loaded, the page being left may see its requests aborted.
+        self._navigations = 0
+        self._leaving = False
         self.page: Page = context.new_page()
         self.page.on('request', self._request)
+        self.page.on('load', self._loaded)
         self.page.on('requestfailed', self._failed)
         self.page.on('response', self._response)
         self.page.on('console', self._console)
         self.page.on('worker', lambda worker: worker.on('console', self._console))
         self.page.on('pageerror', lambda error: self.problems.append(f'uncaught exception: {error}'))
 
+    def _loaded(self, page) -> None:
+        self._leaving = False
+
     def _request(self, request) -> None:
+        if request.is_navigation_request() and request.frame == self.page.main_frame:
+            self._navigations += 1
+            self._leaving = self._navigations > 1
         if LEAVES_LOCALHOST.match(request.url):
             self.problems.append(f'request leaving 127.0.0.1: {request.url}')
 
     def _failed(self, request) -> None:
-        if not LEAVES_LOCALHOST.match(request.url):
-            self.problems.append(f'request failed: {request.url} ({request.failure})')
+        if LEAVES_LOCALHOST.match(request.url):
+            return  # noted when it was made
+        # Cut short by the tab's own navigation away from the page. (Which
+        # page a request belonged to cannot be told: the search worker of the
+        # page being left may report a request after the navigation began.)
+        if request.failure == 'net::ERR_ABORTED' and self._leaving:
+            return
+        self.problems.append(f'request failed: {request.url} ({request.failure})')
 
     def _response(self, response) -> None:
         if response.status >= 400:

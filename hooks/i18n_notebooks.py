@@ -148,6 +148,11 @@ def on_page_content(html, page, config, files):
     for pre in soup.select('.jp-OutputArea-output > pre'):
         # An output is no code to run: Material gives it no copy button.
         pre.parent['class'] = pre.parent.get('class', []) + ['no-copy']
+    for cell in soup.select('[id^="cell-id="]'):
+        # nbconvert's `cell-id=cell-2` is no CSS selector, and Material's copy
+        # button finds its code through the id of the block's cell
+        # (`#__code_cell-id=cell-2 > code`): the button copied nothing.
+        cell['id'] = cell['id'].removeprefix('cell-id=')
     for anchor in soup.select('a.anchor-link'):  # Material shows its own kind on hover only
         anchor['class'] = ['headerlink']
     page.toc = _heading_ids(soup, page, config)

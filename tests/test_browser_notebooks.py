@@ -11,14 +11,15 @@ Screenshots of the first output go to .screenshots/ for review.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from pages import LANGUAGES, mkdocs_config, notebook_pages
-from test_browser import SCREENSHOTS, Served, Tab, browser, desktop, served, tab  # noqa: F401  (fixtures)
+from pages import LANGUAGES, ROOT, mkdocs_config, notebook_pages
+from test_browser import SCREENSHOTS, Served, Tab, browser, desktop, reader, served, tab  # noqa: F401  (fixtures)
 from test_site import site  # noqa: F401  (a fixture)
 
 NOTEBOOKS = [(lang, page) for lang in LANGUAGES for page in notebook_pages(lang)]
@@ -134,6 +135,21 @@ def test_code_has_a_copy_button_and_outputs_have_none(tab: Tab, served: Served, 
     problems = tab.problems + [f'the code starting "{line}" has no copy button' for line in without]
     problems += [f'the output starting "{line}" has a copy button: it copies no code to run' for line in with_one]
     assert not problems, f'{source(lang, page)} ({served.path(lang, page)}):\n  ' + '\n  '.join(problems)
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_a_code_cells_copy_button_copies_its_code(reader: Tab, served: Served, lang: str) -> None:
+    page = notebook_pages(lang)[0]
+    notebook = json.loads((ROOT / 'examples' / lang / page.name).read_text('utf-8'))
+    first_code = ''.join(next(cell['source'] for cell in notebook['cells'] if cell['cell_type'] == 'code'))
+    reader.context.grant_permissions(['clipboard-read', 'clipboard-write'], origin=served.base)
+    reader.open(served.path(lang, page))
+    reader.page.evaluate('() => navigator.clipboard.writeText("nothing copied yet")')
+    reader.page.locator(f'{INPUTS} {COPY_BUTTON}').first.click()
+    copied = reader.page.evaluate('() => navigator.clipboard.readText()')
+    assert copied.rstrip('\n') == first_code.rstrip('\n'), (
+        f'examples/{lang}/{page.name}: the first code cell\'s copy button copied {copied!r}, not the cell\'s code'
+    )
 
 
 OUTPUT_CONTRAST = 7.0  # text, as the Markdown pages' outputs (WCAG AAA)

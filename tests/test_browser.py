@@ -64,6 +64,10 @@ PAGE_IDS = [f'{lang}/{page.as_posix()}' for lang, page in PAGES]
 # Any URL but the test server's and the ones that fetch nothing.
 LEAVES_LOCALHOST = re.compile(r'^(?!(?:https?|wss?)://127\.0\.0\.1[:/]|data:|blob:|about:)')
 
+# Waits pass Playwright a function (`() => ...`), never a bare expression:
+# Playwright evals an expression while it polls, which the pages' policy
+# (hooks/content_security_policy.py, no 'unsafe-eval') refuses.
+
 # Material's search says "Type to start searching" (in the page's language)
 # once its worker has loaded the index; until then, "Initializing search".
 SEARCH_READY = """() => {
@@ -397,7 +401,7 @@ def test_page_in_a_browser(tab: Tab, served: Served, lang: str, page: Path) -> N
     problems += [f'accessibility: {line}' for line in serious_violations(tab.page)]
     # The reader's toggle in the header switches the scheme at once (no reload).
     tab.page.locator('[data-md-component="palette"] label:not([hidden])').click()
-    tab.page.wait_for_function('document.body.dataset.mdColorScheme === "slate"')
+    tab.page.wait_for_function('() => document.body.dataset.mdColorScheme === "slate"')
     problems += [f'accessibility (dark scheme): {line}' for line in serious_violations(tab.page, COLOUR_RULES)]
 
     tab.page.set_viewport_size(PHONE)
@@ -476,7 +480,7 @@ def test_navigation_drawer_opens_on_a_phone(phone: Tab, served: Served, lang: st
     drawer = phone.page.locator('.md-sidebar--primary')
     assert drawer.bounding_box()['x'] + drawer.bounding_box()['width'] <= 0, 'the navigation drawer is open before it is asked for'
     phone.page.click('label.md-header__button[for="__drawer"]')
-    phone.page.wait_for_function('document.querySelector(".md-sidebar--primary").getBoundingClientRect().left >= 0')
+    phone.page.wait_for_function('() => document.querySelector(".md-sidebar--primary").getBoundingClientRect().left >= 0')
     # A reader can reach a page through it: the link to the cheat sheet is on top, and leads there.
     cheatsheet = served.path(lang, 'cheatsheet.md')
     link = drawer.locator('a.md-nav__link[href$="cheatsheet/"]').first

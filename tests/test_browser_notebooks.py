@@ -166,7 +166,7 @@ def test_outputs_look_unlike_code_and_read_at_7_to_1(tab: Tab, served: Served, l
     for scheme in ('default', 'slate'):
         if scheme == 'slate':
             tab.page.locator('[data-md-component="palette"] label:not([hidden])').click()
-        tab.page.wait_for_function(f'document.body.dataset.mdColorScheme === "{scheme}"')
+        tab.page.wait_for_function(f'() => document.body.dataset.mdColorScheme === "{scheme}"')
         looks = tab.page.evaluate(OUTPUT_LOOK, [OUTPUTS, INPUTS])
         if not looks:
             problems.append(f'{scheme} scheme: no output to measure')

@@ -247,7 +247,7 @@ def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(pr
             tab.page.on('dialog', lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             tab.open('/glossary/', settle=False)
             # The two refusals, whenever the browser reports them (at once if the page has no policy).
-            tab.page.wait_for_function(f'window.__violations.length >= 2 || !document.querySelector(\'meta[http-equiv="{POLICY}"]\')')
+            tab.page.wait_for_function(f'() => window.__violations.length >= 2 || !document.querySelector(\'meta[http-equiv="{POLICY}"]\')')
             violations = tab.page.evaluate('window.__violations.slice()')
     finally:
         context.close()

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from colours import contrast
 from pages import LANGUAGES, ROOT, mkdocs_config, notebook_pages
 from test_browser import SCREENSHOTS, Served, Tab, browser, desktop, reader, served, tab  # noqa: F401  (fixtures)
 from test_site import site  # noqa: F401  (a fixture)
@@ -80,17 +81,6 @@ OUTPUT_LOOK = """([outputs, inputs]) => {
     }
   })
 }"""
-
-
-def luminance(rgb: list[float]) -> float:
-    """WCAG relative luminance of an sRGB colour (0-255 channels)."""
-    linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: list[float], b: list[float]) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def source(lang: str, page: Path) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from colours import channels, contrast
 from pages import DOCS, LANGUAGES, ROOT, fences, pages
 from test_browser import PHONE, Served, Tab, browser, desktop, served, small_screen, tab  # noqa: F401  (fixtures)
 from test_site import built_page, site  # noqa: F401  (site is a fixture)
@@ -65,18 +66,6 @@ def test_every_shown_output_is_marked_as_output(site: Path, lang: str, page: Pat
         )
 
 
-# The contrast ratio of WCAG 2, from computed `rgb()` colours.
-def _luminance(rgb: str) -> float:
-    channels = [int(value) / 255 for value in re.findall(r'[\d.]+', rgb)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 ERRORS_PAGE = Path('errors.md')
 
 # The colours an output is drawn in, and those of plain code beside it.
@@ -95,7 +84,7 @@ def test_outputs_are_at_least_7_to_1_and_unlike_code(tab: Tab, served: Served, l
     tab.page.evaluate(f'document.body.setAttribute("data-md-color-scheme", "{scheme}")')
     colours = tab.page.evaluate(COLOURS)
     (fg, bg), (_, code_bg) = colours['output'], colours['code']
-    ratio = contrast(fg, bg)
+    ratio = contrast(channels(fg), channels(bg))
     assert ratio >= 7, f'docs/{lang}/{ERRORS_PAGE}, {scheme} scheme: output text {fg} on {bg} is {ratio:.2f}:1, under 7:1'
     assert bg != code_bg, f'docs/{lang}/{ERRORS_PAGE}, {scheme} scheme: outputs have the background of code ({bg})'
     assert fg != colours['comment'], f'docs/{lang}/{ERRORS_PAGE}, {scheme} scheme: outputs are drawn like comments ({fg})'

@@ -19,6 +19,7 @@ from __future__ import annotations
 import faulthandler
 import gc
 import json
+import math
 import os
 import select
 import signal
@@ -57,7 +58,12 @@ def _start(function: Callable[[], Any], timeout: float) -> _Child:
         status = 0
         try:
             # Dump every thread's stack shortly before the parent gives up.
-            faulthandler.dump_traceback_later(timeout, exit=False, file=stack_file)
+            # By a signal, not faulthandler.dump_traceback_later: that one
+            # uses a watchdog thread, and if the parent had one (pytest's
+            # faulthandler_timeout), the child, which has no copy of that
+            # thread, would wait for it forever.
+            faulthandler.register(signal.SIGALRM, file=stack_file, all_threads=True)
+            signal.alarm(max(1, math.ceil(timeout)))
             payload = json.dumps(function()).encode()
             with os.fdopen(write_end, 'wb') as pipe:
                 pipe.write(payload)

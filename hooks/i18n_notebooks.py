@@ -99,25 +99,9 @@ def on_post_page(output, page, config):
 # (overrides/assets/stylesheets/overrides.css, "Notebook pages", hides the
 # In/Out prompts and styles the outputs).
 
-# The page's links and its note, in each language. The labels are the ones
-# tensorflow.org's own notebooks use (tensorflow/docs-l10n, site/zh-cn).
-WORDS = {
-    'en': {
-        'colab': 'Run in Google Colab',
-        'github': 'View source on GitHub',
-        'download': 'Download notebook',
-        'version': (
-            'The outputs on this page were printed by TensorFlow {version}. Colab may run another '
-            'version of TensorFlow, so some names and messages can differ there.'
-        ),
-    },
-    'zh': {
-        'colab': '在 Google Colab 中运行',
-        'github': '在 GitHub 上查看源代码',
-        'download': '下载笔记本',
-        'version': '本页的输出由 TensorFlow {version} 打印。Colab 中的 TensorFlow 可能是另一个版本，那里的一些名称和报错信息可能因此不同。',
-    },
-}
+# The page's links and its note are worded in mkdocs.yml, per language
+# (extra.words.notebook_*).
+WORDS = ('notebook_colab', 'notebook_github', 'notebook_download', 'notebook_version')
 # The headings of the notebook's own Markdown cells (not of rich outputs).
 HEADINGS = ', '.join(f'.jp-MarkdownCell h{level}' for level in range(1, 7))
 
@@ -211,18 +195,19 @@ def _source_heading_ids(notebook: Path) -> list[tuple[int, str]]:
 
 def _links(page, config) -> str:
     lang, *_, name = PurePosixPath(page.file.src_uri).parts
-    if lang not in WORDS:
-        raise PluginError(f'hooks/i18n_notebooks.py: WORDS has no "{lang}" words for the links of {page.file.src_uri}')
-    words = WORDS[lang]
+    words = config.extra['words']
+    missing = [key for key in WORDS if key not in words]
+    if missing:
+        raise PluginError(f'mkdocs.yml: extra.words of "{lang}" has no {", ".join(missing)}, for the links of {page.file.src_uri}')
     repository = config.extra['repository'].rstrip('/')
     source = f'examples/{lang}/{name}'
     colab = f'https://colab.research.google.com/github/{repository.removeprefix("https://github.com/")}/blob/main/{source}'
-    version = escape(words['version'].format(version=config.extra['tensorflow_version']))
+    version = escape(words['notebook_version'].format(version=config.extra['tensorflow_version']))
     return (
         '<p class="notebook-links">'
-        f'<a class="md-button md-button--primary" href="{colab}">{words["colab"]}</a> '
-        f'<a class="md-button" href="{repository}/blob/main/{source}">{words["github"]}</a> '
-        f'<a class="md-button" href="../{name}" download>{words["download"]}</a>'
+        f'<a class="md-button md-button--primary" href="{colab}">{words["notebook_colab"]}</a> '
+        f'<a class="md-button" href="{repository}/blob/main/{source}">{words["notebook_github"]}</a> '
+        f'<a class="md-button" href="../{name}" download>{words["notebook_download"]}</a>'
         '</p>'
         f'<p class="notebook-version">{version}</p>'
     )

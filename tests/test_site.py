@@ -11,61 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
 
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, mkdocs_config, site_pages
-
-
-@pytest.fixture(scope='module')
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp('site')
-    result = subprocess.run(
-        [sys.executable, '-m', 'mkdocs', 'build', '--strict', '--site-dir', str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        problems = [with_page_line(line) for line in result.stderr.splitlines() if line.startswith(('WARNING', 'ERROR'))]
-        pytest.fail('mkdocs build --strict failed:\n' + '\n'.join(problems or [result.stderr]), pytrace=False)
-    return out
-
-
-_LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an \w+) link '(?P<link>[^']+)'")
-
-
-def with_page_line(warning: str) -> str:
-    """MkDocs names the page of a bad link but not the line: add it."""
-    m = _LINK_WARNING.search(warning)
-    if m is None:
-        return warning
-    return f"{source_line(ROOT / 'docs' / m['page'], m['link'])}: {warning}"
-
-
-def lang_root(site: Path, lang: str) -> Path:
-    return site if lang == DEFAULT_LANGUAGE else site / lang
-
-
-def built_page(site: Path, lang: str, page: Path) -> Path:
-    """Where MkDocs writes a page (use_directory_urls: a.md -> a/index.html)."""
-    stem = page.with_suffix('')
-    folder = stem.parent if stem.name in ('index', 'README') else stem
-    return lang_root(site, lang) / folder / 'index.html'
-
-
-def all_built_pages(site: Path) -> list[tuple[str, Path, Path]]:
-    return [(lang, page, built_page(site, lang, page)) for lang in LANGUAGES for page in site_pages(lang)]
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text('utf-8'), 'html.parser')
+from built_site import CSS_URL, all_built_pages, built_page, is_remote, lang_root, remote_loads, soup, source_line, url_of
+from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, mkdocs_config
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)
@@ -103,52 +56,6 @@ def test_no_unrendered_markdown(site: Path) -> None:
     assert not problems, '\n'.join(problems)
 
 
-# What makes a browser fetch something: (tag, attribute).
-LOADING_ATTRIBUTES = [
-    ('script', 'src'),
-    ('link', 'href'),
-    ('img', 'src'),
-    ('img', 'srcset'),
-    ('source', 'src'),
-    ('source', 'srcset'),
-    ('iframe', 'src'),
-    ('video', 'src'),
-    ('audio', 'src'),
-    ('embed', 'src'),
-    ('object', 'data'),
-]
-# <link rel=...> values that only name a document, without loading it.
-NON_LOADING_LINKS = {'alternate', 'canonical', 'next', 'prev', 'author', 'license', 'help', 'search'}
-CSS_URL = re.compile(r'''url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)''')
-
-
-def is_remote(url: str) -> bool:
-    return bool(urlsplit(url).netloc) or url.startswith('//')
-
-
-def remote_loads(doc: BeautifulSoup) -> list[str]:
-    """What in a page makes the browser fetch from another host."""
-    found = []
-    for tag, attribute in LOADING_ATTRIBUTES:
-        for element in doc.find_all(tag, attrs={attribute: True}):
-            if tag == 'link' and NON_LOADING_LINKS.issuperset(element.get('rel', [])):
-                continue
-            urls = [part.split()[0] for part in element[attribute].split(',')] if 'srcset' in attribute else [element[attribute]]
-            found += [(f'<{tag} {attribute}="{url}">', url) for url in urls if is_remote(url)]
-    for element in doc.find_all(style=True):
-        found += [(f'style="url({u})"', u) for m in CSS_URL.findall(element['style']) if is_remote(u := m[0] or m[1])]
-    for style in doc.find_all('style'):
-        found += [(f'<style> loading {u}', u) for m in CSS_URL.findall(style.get_text()) if is_remote(u := m[0] or m[1])]
-    return found
-
-
-def source_line(source: Path, needle: str) -> str:
-    """`docs/...md:LINE` of the first line of a page's source containing `needle`."""
-    lines = source.read_text('utf-8').splitlines()
-    line = next((n for n, text in enumerate(lines, 1) if needle in text), None)
-    return f'{source.relative_to(ROOT)}:{line}' if line else f'{source.relative_to(ROOT)}'
-
-
 def test_nothing_is_loaded_from_another_host(site: Path) -> None:
     sources = {html: ROOT / 'docs' / lang / page for lang, page, html in all_built_pages(site)}
     problems = []
@@ -163,12 +70,6 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
         text = css.read_text('utf-8', errors='replace')
         problems += [f'{css.relative_to(site)}: loads {m[0] or m[1]}' for m in CSS_URL.findall(text) if is_remote(m[0] or m[1])]
     assert not problems, 'the site loads from other hosts:\n' + '\n'.join(problems)
-
-
-def url_of(site: Path, html: Path) -> str:
-    """The URL path of a built page, the site being served at the root."""
-    folder = html.parent.relative_to(site).as_posix()
-    return '/' if folder == '.' else f'/{folder}/'
 
 
 def test_language_switch_leads_to_the_twin_page(site: Path) -> None:
@@ -394,7 +295,7 @@ def test_notebook_pages_link_to_github_and_say_which_tensorflow_printed_the_outp
         english = set(words.get((DEFAULT_LANGUAGE, page), []))
         if lang != DEFAULT_LANGUAGE:
             problems += [
-                f'{notebook_source(lang, page)}: "{text}" is not translated (hooks/i18n_notebooks.py, WORDS)'
+                f'{notebook_source(lang, page)}: "{text}" is not translated (mkdocs.yml, extra.words.notebook_*)'
                 for text in texts
                 if text in english or not re.search('[\u4e00-\u9fff]', text)
             ]

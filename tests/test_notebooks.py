@@ -6,6 +6,11 @@ and on GitHub. A fresh run that prints anything else fails, naming the
 notebook and the cell; `make update` (pytest --update-examples) stores the
 fresh outputs instead.
 
+Every language has the same notebooks, with the same code and outputs
+(comments aside; a test checks it). So each notebook is run once, in the
+default language, and all at once, a kernel each; the other languages'
+stored outputs are compared with that run.
+
 Stored notebooks are normalised so that diffs stay reviewable: numbered cell
 ids, no execution timings or kernel versions, and no stderr output
 (TensorFlow's log lines carry timestamps and differ on every run). A test
@@ -14,6 +19,7 @@ fails if a notebook was saved otherwise.
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 from pathlib import Path
 
@@ -21,7 +27,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pages import LANGUAGES, ROOT, without_comments
+from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, without_comments
 
 EXAMPLES = ROOT / 'examples'
 NOTEBOOKS = sorted(EXAMPLES.rglob('*.ipynb'))
@@ -59,14 +65,53 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(path: Path, workdir: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(
-        nb,
+def client(path: Path, workdir: Path) -> NotebookClient:
+    return NotebookClient(
+        nbformat.read(path, as_version=4),
         kernel_name='python3',
         timeout=CELL_TIMEOUT,
         resources={'metadata': {'path': str(workdir)}},  # files the notebook writes land here
-    ).execute()
+    )
+
+
+def run_all(paths: list[Path], workdir: Path) -> dict[Path, nbformat.NotebookNode]:
+    """Run notebooks, each in a kernel of its own, all at once; each one's
+    fresh, normalised notebook. A notebook that raises or hangs raises here."""
+    clients = {path: client(path, workdir / path.stem) for path in paths}
+    for path in paths:
+        (workdir / path.stem).mkdir()
+
+    async def run() -> None:
+        await asyncio.gather(*(c.async_execute() for c in clients.values()))
+
+    asyncio.run(run())
+    return {path: normalise(c.nb) for path, c in clients.items()}
+
+
+def ran_as(path: Path) -> Path:
+    """The notebook whose run stands for `path`: its twin in the default language."""
+    return EXAMPLES / DEFAULT_LANGUAGE / path.name
+
+
+@pytest.fixture(scope='session')
+def fresh_runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, nbformat.NotebookNode]:
+    """A fresh run of each notebook that the selected tests compare with."""
+    selected = [
+        item.callspec.params['path'] for item in request.session.items if item.originalname == 'test_stored_outputs_are_what_a_fresh_run_prints'
+    ]
+    return run_all(sorted({ran_as(path) for path in selected}), tmp_path_factory.mktemp('notebooks'))
+
+
+def with_outputs_of(nb: nbformat.NotebookNode, run: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """`nb` with the outputs of `run`, a run of its twin: the same code cells
+    in the same order (test_every_language_has_the_notebook_... checks it)."""
+    nb = nbformat.from_dict(nb)
+    ran = [cell for cell in run.cells if cell.cell_type == 'code']
+    code = [cell for cell in nb.cells if cell.cell_type == 'code']
+    assert len(ran) == len(code), 'the notebook and its twin in the default language have different code cells'
+    for cell, twin in zip(code, ran):
+        cell.outputs = twin.outputs
+        cell.execution_count = twin.execution_count
     return normalise(nb)
 
 
@@ -87,13 +132,15 @@ def where(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
+# With several test processes (pytest-xdist), one runs every notebook, all at once.
+@pytest.mark.xdist_group('notebooks')
 @pytest.mark.parametrize('path', NOTEBOOKS, ids=where)
-def test_stored_outputs_are_what_a_fresh_run_prints(path: Path, tmp_path: Path, request) -> None:
-    fresh = execute(path, tmp_path)
+def test_stored_outputs_are_what_a_fresh_run_prints(path: Path, fresh_runs: dict, request: pytest.FixtureRequest) -> None:
+    stored = nbformat.read(path, as_version=4)
+    fresh = with_outputs_of(stored, fresh_runs[ran_as(path)])
     if request.config.getoption('update_examples'):
         nbformat.write(fresh, path)
         return
-    stored = nbformat.read(path, as_version=4)
     problems = []
     for n, (old, new) in enumerate(zip(stored.cells, fresh.cells), 1):
         if old.cell_type != 'code':

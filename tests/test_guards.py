@@ -2,16 +2,16 @@
 of the project, runs the check that must catch it, and asserts that the check
 fails with a message naming the file and line.
 
-These run pytest in a subprocess on the copy, so they are the slowest tests;
-`-m "not guards"` leaves them out while writing a page.
+Each runs pytest on the copy inside this process (pytest's `pytester`), so
+TensorFlow, imported once by test_docs.py, is not imported again for every
+planted defect; `-m "not guards"` leaves them out while writing a page.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,24 +19,6 @@ import pytest
 from pages import ROOT
 
 pytestmark = pytest.mark.guards
-
-COPIED = ['docs', 'examples', 'hooks', 'overrides', 'tests', 'mkdocs.yml', 'pytest.ini', 'README.md']
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    copy = tmp_path / 'project'
-    copy.mkdir()
-    for name in COPIED:
-        source = ROOT / name
-        if not source.exists():
-            continue
-        if source.is_dir():
-            # symlinks=True keeps docs/<lang>/notebooks pointing at the copy's examples/
-            shutil.copytree(source, copy / name, symlinks=True, ignore=shutil.ignore_patterns('__pycache__'))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
 
 
 def plant(path: Path, old: str, new: str) -> int:
@@ -52,46 +34,63 @@ def line_of(path: Path, needle: str) -> int:
     return next(n for n, text in enumerate(path.read_text('utf-8').splitlines(), 1) if needle in text)
 
 
-def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run pytest in the copy, without the guards."""
-    return subprocess.run(
-        [sys.executable, '-m', 'pytest', '-q', '-p', 'no:randomly', '-m', 'not guards', *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
 
 
-def check(project: Path, *args: str) -> str:
-    """Run pytest in the copy; it must fail. Returns what it printed."""
-    result = pytest_in(project, *args)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, f'the check did not fail (exit {result.returncode}):\n{output[-3000:]}'
-    return output
+@pytest.fixture
+def pytest_in(project: Path, pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
+    """Runs pytest on the copy (without the guards), in this process: what it printed and its exit code."""
+    # The copy's tests import their helpers (pages.py, ...) by name; this run
+    # has imported the project's own under the same names. Hide those while
+    # the copy runs (pytester puts sys.modules and sys.path back after).
+    here = ROOT / 'tests'
+    for name, module in list(sys.modules.items()):
+        if here in Path(getattr(module, '__file__', None) or '/').parents:
+            monkeypatch.delitem(sys.modules, name)
+
+    def run(*args: str) -> Ran:
+        result = pytester.runpytest_inprocess('-q', '-p', 'no:randomly', '-m', 'not guards', *args)
+        return Ran(int(result.ret), result.stdout.str() + result.stderr.str())
+
+    return run
+
+
+@pytest.fixture
+def check(pytest_in):
+    """Runs pytest on the copy; it must fail. Returns what it printed."""
+
+    def run(*args: str) -> str:
+        result = pytest_in(*args)
+        assert result.returncode == 1, f'the check did not fail (exit {result.returncode}):\n{result.stdout[-3000:]}'
+        return result.stdout
+
+    return run
 
 
 @pytest.mark.parametrize('lang', ['en', 'zh'])
-def test_a_wrong_output_names_page_and_line(project: Path, lang: str) -> None:
+def test_a_wrong_output_names_page_and_line(project: Path, lang: str, check) -> None:
     page = project / 'docs' / lang / 'lessons' / 'variable-scope.md'
     line = plant(page, '#> v_scope_1/bias:0', '#> v_scope/bias:0')
-    output = check(project, 'tests/test_docs.py', '-k', f'{lang}/lessons/variable-scope.md')
+    output = check('tests/test_docs.py', '-k', f'{lang}/lessons/variable-scope.md')
     assert f'docs/{lang}/lessons/variable-scope.md:{line}: what TensorFlow printed differs' in output
     assert '-#> v_scope/bias:0' in output and '+#> v_scope_1/bias:0' in output  # the diff
 
 
-def test_a_raising_block_names_page_and_line(project: Path) -> None:
+def test_a_raising_block_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'en' / 'lessons' / 'name-scope.md'
     line = plant(page, "bias1 = tf.Variable([0.3], name='bias')", "bias1 = tf.Variable([0.3], name='bias') + undefined")
-    output = check(project, 'tests/test_docs.py', '-k', 'en/lessons/name-scope.md')
+    output = check('tests/test_docs.py', '-k', 'en/lessons/name-scope.md')
     assert f"docs/en/lessons/name-scope.md:{line}: the block raised NameError: name 'undefined' is not defined" in output
 
 
-def test_a_hanging_block_names_page_and_line(project: Path) -> None:
+def test_a_hanging_block_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'en' / 'index.md'
     plant(page, '```py\nimport tensorflow as tf\n\nprint(tf.__version__)', '```{.py timeout="2"}\nimport time\n\ntime.sleep(600)')
     line = line_of(page, 'time.sleep(600)')
-    output = check(project, 'tests/test_docs.py', '-k', 'en/index.md')
+    output = check('tests/test_docs.py', '-k', 'en/index.md')
     assert f'docs/en/index.md:{line}: the block did not finish in 2 s' in output
 
 
@@ -103,14 +102,14 @@ NO_LONGER_RAISES = (
 )
 
 
-def test_an_error_example_that_no_longer_raises_names_page_and_line(project: Path) -> None:
+def test_an_error_example_that_no_longer_raises_names_page_and_line(project: Path, check) -> None:
     """Planted in both languages, caught in both, in one run."""
     print_lines = {}
     for lang in ('en', 'zh'):
         page = project / 'docs' / lang / 'errors.md'
         plant(page, *NO_LONGER_RAISES)
         print_lines[lang] = line_of(page, "print(f'ValueError: {error}')")
-    output = check(project, 'tests/test_docs.py', '-k', 'errors.md')
+    output = check('tests/test_docs.py', '-k', 'errors.md')
     for lang, print_line in print_lines.items():
         assert (
             f'docs/{lang}/errors.md:{print_line + 1}: the page shows an output that no print wrote: '
@@ -119,7 +118,7 @@ def test_an_error_example_that_no_longer_raises_names_page_and_line(project: Pat
     assert '-        ValueError: Variable dense/w already exists, disallowed.' in output  # the diff
 
 
-def test_a_print_in_an_if_no_longer_taken_names_page_and_line(project: Path) -> None:
+def test_a_print_in_an_if_no_longer_taken_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'en' / 'index.md'
     plant(
         page,
@@ -127,23 +126,35 @@ def test_a_print_in_an_if_no_longer_taken_names_page_and_line(project: Path) -> 
         "if tf.__version__.startswith('1.'):\n    print('TensorFlow 1')\n    #> TensorFlow 1\nprint(tf.__version__)\n#> 2.21.0\n",
     )
     print_line = line_of(page, "print('TensorFlow 1')")
-    output = check(project, 'tests/test_docs.py', '-k', 'en/index.md')
+    output = check('tests/test_docs.py', '-k', 'en/index.md')
     assert f'docs/en/index.md:{print_line + 1}: the page shows an output that no print wrote: the print on line {print_line} did not run' in output
 
 
-def test_an_output_under_no_print_names_page_and_line(project: Path) -> None:
+def test_an_output_under_no_print_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'en' / 'index.md'
     plant(page, "import tensorflow as tf\n\nprint(tf.__version__)", "import tensorflow as tf\n#> TensorFlow\n\nprint(tf.__version__)")
     line = line_of(page, '#> TensorFlow')
-    output = check(project, 'tests/test_docs.py', '-k', 'en/index.md')
+    output = check('tests/test_docs.py', '-k', 'en/index.md')
     assert f'docs/en/index.md:{line}: the page shows an output that no print wrote: it stands under no print' in output
 
 
-def test_update_removes_an_output_that_no_print_wrote_and_says_so(project: Path) -> None:
+def test_update_rewrites_a_wrong_output_to_what_tensorflow_prints(project: Path, pytest_in) -> None:
+    """The round trip of `make update`: a planted wrong output is rewritten
+    to the right one, in place, and the page then passes."""
+    page = project / 'docs' / 'zh' / 'lessons' / 'variable-scope.md'
+    right = page.read_text('utf-8')
+    plant(page, '#> v_scope_1/bias:0', '#> v_scope/bias:0')
+    result = pytest_in('tests/test_docs.py', '-k', 'zh/lessons/variable-scope.md', '--update-examples')
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert page.read_text('utf-8') == right, 'make update did not give back the page as TensorFlow prints it'
+    assert pytest_in('tests/test_docs.py', '-k', 'zh/lessons/variable-scope.md').returncode == 0
+
+
+def test_update_removes_an_output_that_no_print_wrote_and_says_so(project: Path, pytest_in) -> None:
     page = project / 'docs' / 'en' / 'errors.md'
     plant(page, *NO_LONGER_RAISES)
     print_line = line_of(page, "print(f'ValueError: {error}')")
-    result = pytest_in(project, 'tests/test_docs.py', '-k', 'en/errors.md', '--update-examples')
+    result = pytest_in('tests/test_docs.py', '-k', 'en/errors.md', '--update-examples')
     assert result.returncode == 0, result.stdout[-3000:]
     assert (
         f'docs/en/errors.md:{print_line + 1}: removed an output that no print wrote: '
@@ -151,39 +162,39 @@ def test_update_removes_an_output_that_no_print_wrote_and_says_so(project: Path)
     ), result.stdout[-3000:]
     text = page.read_text('utf-8')
     assert 'Variable dense/w already exists' not in text.split('## Variable ... does not exist')[0]
-    assert pytest_in(project, 'tests/test_docs.py', '-k', 'en/errors.md').returncode == 0
+    assert pytest_in('tests/test_docs.py', '-k', 'en/errors.md').returncode == 0
 
 
-def test_a_cheat_example_that_shows_no_output_names_it(project: Path) -> None:
+def test_a_cheat_example_that_shows_no_output_names_it(project: Path, check) -> None:
     """What `make update` leaves when a cheat sheet example stops printing."""
     page = project / 'docs' / 'zh' / 'guide' / 'collections.md'
     plant(page, "#> ['conv1/kernel:0', 'conv1_1/kernel:0', 'conv10/kernel:0']\n", '')
     fence = fence_line_before(page, 'print([v.name for v in found])')
-    output = check(project, 'tests/test_cheatsheet.py')
+    output = check('tests/test_cheatsheet.py')
     assert f'docs/zh/guide/collections.md:{fence}: feeds the cheat sheet row "prefix-match" (TF1 graph), but shows no `#>` output' in output
 
 
-def test_a_typed_error_message_in_the_index_names_page_and_line(project: Path) -> None:
+def test_a_typed_error_message_in_the_index_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'zh' / 'errors.md'
     line = plant(page, '`Key model/encoder/b not found in checkpoint`', '`Key model/encoder/w not found in checkpoint`')
-    output = check(project, 'tests/test_error_index.py')
+    output = check('tests/test_error_index.py')
     assert (
         f'docs/zh/errors.md:{line}: no example in saving/tf1-checkpoints.md#missing-name prints '
         '`Key model/encoder/w not found in checkpoint`' in output
     ), output[-2000:]
 
 
-def test_a_missing_translation_names_the_page(project: Path) -> None:
+def test_a_missing_translation_names_the_page(project: Path, check) -> None:
     (project / 'docs' / 'zh' / 'guide' / 'reuse.md').unlink()
-    output = check(project, 'tests/test_translations.py')
+    output = check('tests/test_translations.py')
     assert 'docs/zh/guide/reuse.md is missing' in output
 
 
-def test_code_that_differs_between_languages_names_both_blocks(project: Path) -> None:
+def test_code_that_differs_between_languages_names_both_blocks(project: Path, check) -> None:
     en = project / 'docs' / 'en' / 'lessons' / 'variable-scope.md'
     zh = project / 'docs' / 'zh' / 'lessons' / 'variable-scope.md'
     plant(zh, "bias2 = tf.Variable([0.52], name='bias')", "bias2 = tf.Variable([0.25], name='bias')")
-    output = check(project, 'tests/test_translations.py')
+    output = check('tests/test_translations.py')
     en_fence = fence_line_before(en, "bias2 = tf.Variable([0.52], name='bias')")
     zh_fence = fence_line_before(zh, "bias2 = tf.Variable([0.25], name='bias')")
     assert f'docs/en/lessons/variable-scope.md:{en_fence} and docs/zh/lessons/variable-scope.md:{zh_fence} differ' in output
@@ -196,17 +207,17 @@ def fence_line_before(path: Path, needle: str) -> int:
     return max(n for n, text in enumerate(lines[:target], 1) if text.lstrip().startswith('```'))
 
 
-def test_a_missing_section_id_names_page_and_line(project: Path) -> None:
+def test_a_missing_section_id_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'zh' / 'lessons' / 'name-scope.md'
     line = plant(page, ' {#fresh-graph}', '')
-    output = check(project, 'tests/test_translations.py')
+    output = check('tests/test_translations.py')
     assert f'docs/zh/lessons/name-scope.md:{line}:' in output and 'needs an id' in output
 
 
-def test_a_line_break_in_chinese_names_page_and_line(project: Path) -> None:
+def test_a_line_break_in_chinese_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'zh' / 'lessons' / 'name-scope.md'
     line = plant(page, '每一层的参数', '每一层\n的参数')
-    output = check(project, 'tests/test_translations.py')
+    output = check('tests/test_translations.py')
     assert f'docs/zh/lessons/name-scope.md:{line}: the paragraph breaks after' in output
 
 
@@ -217,72 +228,66 @@ def test_a_line_break_in_chinese_names_page_and_line(project: Path) -> None:
         ('[broken](lessons/no-such-page.md)', 'is not found among documentation files'),
     ],
 )
-def test_a_broken_link_names_page_and_line(project: Path, link: str, message: str) -> None:
+def test_a_broken_link_names_page_and_line(project: Path, link: str, message: str, check) -> None:
     page = project / 'docs' / 'en' / 'index.md'
     page.write_text(page.read_text('utf-8') + f'\nSee {link}.\n', 'utf-8')
     line = line_of(page, link)
-    output = check(project, 'tests/test_site.py')
+    output = check('tests/test_site.py')
     assert re.search(rf'docs/en/index\.md:{line}: WARNING .*{re.escape(message)}', output), output[-2000:]
 
 
-def test_a_third_party_load_names_page_and_line(project: Path) -> None:
+def test_a_third_party_load_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'zh' / 'index.md'
     page.write_text(page.read_text('utf-8') + '\n<script src="https://cdn.example.com/x.js"></script>\n', 'utf-8')
     line = line_of(page, 'cdn.example.com')
-    output = check(project, 'tests/test_site.py', '-k', 'another_host')
+    output = check('tests/test_site.py', '-k', 'another_host')
     assert f'docs/zh/index.md:{line}: <script src="https://cdn.example.com/x.js">' in output
 
 
-def test_a_typed_cheat_sheet_cell_names_page_and_line(project: Path) -> None:
+def test_a_typed_cheat_sheet_cell_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'en' / 'cheatsheet.md'
     line = plant(page, '`W:0 W:0`', '`W:0 W_1:0 (typed)`')
-    output = check(project, 'tests/test_cheatsheet.py')
+    output = check('tests/test_cheatsheet.py')
     assert f'docs/en/cheatsheet.md:{line}: the "TF2 eager" cell says `W:0 W_1:0 (typed)`' in output
 
 
-def test_a_name_in_prose_that_no_example_prints_names_page_and_line(project: Path) -> None:
+def test_a_name_in_prose_that_no_example_prints_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'en' / 'guide' / 'collections.md'
     page.write_text(page.read_text('utf-8') + '\nThe scope also returns `conv2/kernel:0`.\n', 'utf-8')
     line = line_of(page, '`conv2/kernel:0`')
-    output = check(project, 'tests/test_docs.py', '-k', 'prose')
+    output = check('tests/test_docs.py', '-k', 'prose')
     assert f'docs/en/guide/collections.md:{line}: `conv2/kernel:0` is printed by no example on this page' in output
 
 
-def test_all_failures_are_reported_in_one_run(project: Path) -> None:
+def test_all_failures_are_reported_in_one_run(project: Path, check) -> None:
     """Two defects in two languages: one run names both."""
     for lang in ('en', 'zh'):
         plant(project / 'docs' / lang / 'lessons' / 'variable-scope.md', '#> v_scope_1/bias:0', '#> v_scope/bias:0')
-    output = check(project, 'tests/test_docs.py', '-k', 'lessons/variable-scope.md')
+    output = check('tests/test_docs.py', '-k', 'lessons/variable-scope.md')
     assert 'docs/en/lessons/variable-scope.md:' in output and 'docs/zh/lessons/variable-scope.md:' in output
     assert '2 failed' in output
 
 
 @pytest.mark.parametrize('page', ['zh/tf2/migration.md', 'en/lessons/name-scope.md'])
-def test_one_page_passes_alone(project: Path, page: str) -> None:
+def test_one_page_passes_alone(page: str, pytest_in) -> None:
     """A writer checks the page being edited: its examples must pass without
     the rest of the suite (each block runs in its own fresh process, the
     earlier blocks of its group first)."""
-    result = subprocess.run(
-        [sys.executable, '-m', 'pytest', '-q', '-m', 'not guards', 'tests/test_docs.py', '-k', page],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = pytest_in('tests/test_docs.py', '-k', page)
     assert result.returncode == 0, result.stdout[-3000:]
     assert ' passed' in result.stdout and 'deselected' in result.stdout
 
 
-def test_a_stale_notebook_names_notebook_and_cell(project: Path) -> None:
+def test_a_stale_notebook_names_notebook_and_cell(project: Path, check) -> None:
     notebook = project / 'examples' / 'zh' / '01-seed-walkthrough.ipynb'
     plant(notebook, '"conv1_1/weights:0\\n"', '"conv1_2/weights:0\\n"')
-    output = check(project, 'tests/test_notebooks.py', '-k', 'fresh and zh/01-seed')
+    output = check('tests/test_notebooks.py', '-k', 'fresh and zh/01-seed')
     assert "examples/zh/01-seed-walkthrough.ipynb: cell 6 ('with graph.as_default():') printed something else" in output
     assert '-conv1_2/weights:0' in output and '+conv1_1/weights:0' in output
 
 
-def test_a_notebook_published_as_raw_json_is_named(project: Path) -> None:
+def test_a_notebook_published_as_raw_json_is_named(project: Path, check) -> None:
     """Without hooks/i18n_notebooks.py, static-i18n publishes notebooks as their raw JSON."""
     plant(project / 'mkdocs.yml', 'hooks:\n  - hooks/i18n_notebooks.py\n', '')
-    output = check(project, 'tests/test_site.py', '-k', 'every_page_is_html')
+    output = check('tests/test_site.py', '-k', 'every_page_is_html')
     assert 'docs/en/notebooks/01-seed-walkthrough.ipynb: notebooks/01-seed-walkthrough/index.html is not a themed HTML page' in output

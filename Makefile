@@ -15,9 +15,10 @@ UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## test: every check: the examples against TensorFlow, the translations, the built site
+## test: every check: the examples against TensorFlow, the translations, the built site,
+## in one test process per core (pytest-xdist; the examples and the notebooks each in one of them)
 test: $(INSTALLED) browser
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses auto --dist loadgroup
 
 ## test-tf: the examples and notebooks against another TensorFlow (TF=2.15.1, or TF=latest), in its own
 ## .venv-tf-<version>, pages untouched: reports each block that prints something else (also in .drift/<version>.txt)
@@ -42,12 +43,12 @@ lock: $(INSTALLED)
 
 ## bench: time what writers and readers wait for (SETUP=1 also times making .venv); see .bench/results.json
 bench: $(INSTALLED)
-	$(BIN)/python tests/bench.py $(if $(SETUP),--setup)
+	$(BIN)/python scripts/bench.py $(if $(SETUP),--setup)
 
 ## install: make .venv, and get chromium for the browser tests (the steps that need the network)
 install: $(INSTALLED) browser
 
-## browser: Debian's chromium and a CJK font for tests/test_browser.py, from apt-get when missing,
+## browser: Debian's chromium and a CJK font for tests/browser/, from apt-get when missing,
 ## as root (or with sudo in CI); without them the browser tests fail, unless SKIP_BROWSER_TESTS=1
 browser:
 	@set -- $$(command -v chromium >/dev/null || echo chromium) $$(fc-list :lang=zh 2>/dev/null | grep -q . || echo fonts-noto-cjk); \

@@ -17,7 +17,7 @@ like an outside one. Material's __config block is type="application/json", a
 data block that browsers never run, so CSP does not apply to it and it needs
 no hash (HTML, "prepare the script element": a script whose type is not
 JavaScript is not executed).
-tests/test_browser_policy.py checks every page in a browser for violations.
+tests/browser/test_pages.py checks every page in a browser for violations.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 Benchmarks, not tests: nothing here asserts a duration, and `make test` never
 runs this file. It prints a table against the project's targets and writes
 .bench/results.json. Run it on an otherwise idle machine: the figures are
-wall-clock times.
+wall-clock times. It builds and serves the site with the tests' own helpers
+(tests/built_site.py), so both see the same pages.
 
-    python tests/bench.py [--setup]
+    python scripts/bench.py [--setup]
 
 --setup (make bench SETUP=1) also times making a virtual environment from
 requirements.txt from scratch, the way `make install` does.
@@ -23,19 +24,21 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / 'tests'))
+from built_site import build, loads, serve, soup  # noqa: E402
+
 PYTHON = sys.executable
 ONE_PAGE = 'en/lessons/variable-scope.md'  # the page a writer edits in one_page_s
 
-TARGETS = {  # key: (limit, what is compared with it)
+TARGETS = {  # key: limit
+    'test_s': 120,
+    'notebooks_s': 20,
     'doc_examples_per_import': 2.0,
     'one_page_per_import': 1.5,
     'build_s': 10,
@@ -102,57 +105,26 @@ def rebuild_seconds() -> float:
         server.wait(timeout=30)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:
-        pass
-
-
-TAGS = re.compile(r'<(script|link|img)\b([^>]*)>')
-ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
-# <link rel> values that make the browser fetch the file on a first visit
-# (not "alternate", "canonical", "prev" or "next", which only name pages).
-LOADING_RELS = {'stylesheet', 'icon', 'preload', 'modulepreload', 'manifest'}
-
-
-def loaded_urls(html: str) -> list[str]:
-    urls = []
-    for tag, attributes in TAGS.findall(html):
-        attrs = dict(ATTRIBUTE.findall(attributes))
-        if tag == 'link' and LOADING_RELS & set(attrs.get('rel', '').split()):
-            urls.append(attrs.get('href', ''))
-        elif tag in ('script', 'img') and attrs.get('src'):
-            urls.append(attrs['src'])
-    return urls
-
-
 def first_visit_kb(site: Path) -> list[float]:
     """Per page: the HTML plus the same-origin scripts, styles and images it
     loads, and the search index Material fetches on load (uncompressed)."""
-    port = free_port()
-    handler = partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(('127.0.0.1', port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f'http://127.0.0.1:{port}/'
     sizes = []
-    try:
+    with serve(site) as served:
         for html in sorted(site.rglob('index.html')):
-            url = base + html.parent.relative_to(site).as_posix() + '/'
-            url = url.replace('/./', '/')
+            url = served.url('/' + html.parent.relative_to(site).as_posix() + '/').replace('/./', '/')
             text = html.read_text('utf-8')
             # The search index Material fetches: below the page's config base.
             app = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S)[1])
             index_url = urljoin(urljoin(url, app['base']), 'search/search_index.json')
             total = len(text.encode()) + len(fetch(index_url) or b'')
             seen = set()
-            for ref in loaded_urls(text):
+            for _, ref in loads(soup(html)):
                 target = urljoin(url, ref)
-                if urlsplit(target).netloc != urlsplit(base).netloc or target in seen:
+                if urlsplit(target).netloc != urlsplit(served.base).netloc or target in seen:
                     continue
                 seen.add(target)
                 total += len(fetch(target) or b'')
             sizes.append(total / 1024)
-    finally:
-        server.shutdown()
     return sizes
 
 
@@ -172,6 +144,9 @@ def main() -> None:
 
     results: dict[str, float] = {}
     results['tf_import_s'] = statistics.median(timed([PYTHON, '-c', 'import tensorflow']) for _ in range(3))
+    # What `make test` runs, timed whole (the browser tests included).
+    results['test_s'] = timed([PYTHON, '-m', 'pytest', '-q'])
+    results['test_per_import'] = results['test_s'] / results['tf_import_s']
     results['doc_examples_s'] = timed(pytest('tests/test_docs.py', '-k', 'test_example'))
     results['doc_examples_per_import'] = results['doc_examples_s'] / results['tf_import_s']
     results['one_page_s'] = timed(pytest('tests/test_docs.py', '-k', f'test_example and {ONE_PAGE}'))
@@ -179,7 +154,11 @@ def main() -> None:
     results['notebooks_s'] = timed(pytest('tests/test_notebooks.py', '-k', 'fresh'))
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / 'site'
-        results['build_s'] = timed([PYTHON, '-m', 'mkdocs', 'build', '--strict', '--site-dir', str(site)])
+        start = time.perf_counter()
+        problems = build(site)
+        results['build_s'] = time.perf_counter() - start
+        if problems:
+            raise SystemExit('mkdocs build --strict failed:\n' + '\n'.join(problems))
         sizes = first_visit_kb(site)
     results['rebuild_s'] = rebuild_seconds()
     results['page_kb_max'] = max(sizes)

@@ -1,6 +1,6 @@
 """WCAG 2 contrast between colours measured in the browser, for the tests
-that hold text to a contrast ratio (tests/test_browser_outputs.py,
-tests/test_browser_notebooks.py)."""
+that hold text to a contrast ratio (tests/browser/test_outputs_look.py,
+tests/browser/test_notebook_pages.py)."""
 
 from __future__ import annotations
 

@@ -63,6 +63,12 @@ def site_pages(lang: str) -> list[Path]:
     return pages(lang) + notebook_pages(lang)
 
 
+# Every page of the site, in every language, as (language, page), and the
+# test ids that name them ('zh/guide/names.md').
+SITE_PAGES = [(lang, page) for lang in LANGUAGES for page in site_pages(lang)]
+SITE_PAGE_IDS = [f'{lang}/{page.as_posix()}' for lang, page in SITE_PAGES]
+
+
 @dataclass
 class Fence:
     path: Path

@@ -61,6 +61,10 @@ import tf_keras  # noqa: E402, F401
 gc.freeze()
 gc.enable()
 
+# With several test processes (pytest-xdist), the examples all run in one:
+# it forks them, as many at a time as there are cores (forked.py).
+pytestmark = pytest.mark.xdist_group('examples')
+
 DOCS = Path(__file__).resolve().parent.parent / 'docs'
 EXAMPLES = sorted(find_examples(DOCS), key=lambda ex: (str(ex.path), ex.start_line))
 
@@ -189,9 +193,14 @@ def unprinted(shown: Shown, output: Output) -> str:
     return f'the print on line {shown.page_line(output.print_line)} did not run'
 
 
-def check_chain(chain: list[CodeExample], checked: set[int], evaluator: EvalExample) -> dict[str, dict]:
+def block_id(example: CodeExample) -> str:
+    """A block's name in its test id and in the results: 'docs/zh/errors.md:87'."""
+    return where(example, example.start_line)
+
+
+def check_chain(chain: list[CodeExample], checked: set[str], evaluator: EvalExample) -> dict[str, dict]:
     """Run the blocks of `chain` (a group, or one block) in order, checking
-    or updating those in `checked` (by id); return their outcomes by id.
+    or updating those in `checked` (by block_id); return their outcomes by block_id.
 
     Runs in the forked child, so it reports through its result instead of
     raising. A block after one that failed is not run: what it would print
@@ -203,20 +212,20 @@ def check_chain(chain: list[CodeExample], checked: set[int], evaluator: EvalExam
     failed = None
     for ex in chain:
         if failed is not None:
-            if id(ex) in checked:
-                outcomes[str(id(ex))] = {'failure': f'{where(ex, ex.start_line)}: not run, since the block it continues failed: {failed}'}
+            if block_id(ex) in checked:
+                outcomes[block_id(ex)] = {'failure': f'{where(ex, ex.start_line)}: not run, since the block it continues failed: {failed}'}
             continue
         try:
-            if id(ex) not in checked:  # only run, for the blocks after it; checked by its own test
+            if block_id(ex) not in checked:  # only run, for the blocks after it; checked by its own test
                 module_globals = run(ex, evaluator.run, module_globals)
                 continue
             printed, module_globals = run(ex, functools.partial(run_printing, evaluator), module_globals)
         except BlockRaised as raised:
-            outcomes[str(id(ex))] = {'failure': str(raised)}
+            outcomes[block_id(ex)] = {'failure': str(raised)}
         else:
-            outcomes[str(id(ex))] = compare(ex, printed, evaluator)
-        if 'failure' in outcomes[str(id(ex))]:
-            failed = outcomes[str(id(ex))]['failure'].splitlines()[0]
+            outcomes[block_id(ex)] = compare(ex, printed, evaluator)
+        if 'failure' in outcomes[block_id(ex)]:
+            failed = outcomes[block_id(ex)]['failure'].splitlines()[0]
     return outcomes
 
 
@@ -238,7 +247,7 @@ def hung_message(chain: list[CodeExample], evaluator: EvalExample, hung: Hung) -
 
 
 @pytest.fixture(scope='session')
-def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict]:
+def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     """The outcome of every selected example, computed once for the session,
     as many children at a time as there are cores. Each child runs one block,
     or one group of blocks in page order, as a reader would paste them."""
@@ -248,7 +257,7 @@ def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         key = (str(ex.path), group_of(ex)) if group_of(ex) else (str(ex.path), ex.start_line)
         last = max([ex, *chains.get(key, [ex])], key=lambda e: e.start_line)
         chains[key] = [*earlier_in_group(last), last]
-    checked = {id(ex) for ex in selected}
+    checked = {block_id(ex) for ex in selected}
     evaluators = {key: EvalExample(tmp_path=tmp_path_factory.mktemp('example'), pytest_request=request) for key in chains}
     # Slow chains (Keras, long groups) first, so that no core sits idle at the
     # end waiting for one of them.
@@ -260,23 +269,23 @@ def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         )
         for key in order
     }
-    results: dict[int, dict] = {}
+    results: dict[str, dict] = {}
     for key, result in run_forked_many(jobs).items():
         for ex in chains[key]:
-            if id(ex) not in checked:
+            if block_id(ex) not in checked:
                 continue
             if isinstance(result, Hung):
-                results[id(ex)] = {'failure': hung_message(chains[key], evaluators[key], result)}
+                results[block_id(ex)] = {'failure': hung_message(chains[key], evaluators[key], result)}
             elif isinstance(result, BaseException):
-                results[id(ex)] = {'failure': f'{where(ex, ex.start_line)}: {result}'}
+                results[block_id(ex)] = {'failure': f'{where(ex, ex.start_line)}: {result}'}
             else:
-                results[id(ex)] = result[str(id(ex))]
+                results[block_id(ex)] = result[block_id(ex)]
     return results
 
 
-@pytest.mark.parametrize('example', EXAMPLES, ids=lambda ex: where(ex, ex.start_line))
-def test_example(example: CodeExample, eval_example: EvalExample, outcomes: dict[int, dict]) -> None:
-    result = outcomes[id(example)]
+@pytest.mark.parametrize('example', EXAMPLES, ids=block_id)
+def test_example(example: CodeExample, eval_example: EvalExample, outcomes: dict[str, dict]) -> None:
+    result = outcomes[block_id(example)]
     if 'failure' in result:
         pytest.fail(result['failure'], pytrace=False)
     if result.get('source', example.source) != example.source:
@@ -290,7 +299,7 @@ class OutputRemoved(UserWarning):
     """`make update` took an output off a page: the print above it no longer runs."""
 
 
-def test_this_process_never_ran_tensorflow(outcomes: dict[int, dict]) -> None:
+def test_this_process_never_ran_tensorflow(outcomes: dict[str, dict]) -> None:
     """Every example runs in a child forked from this process. Had it run
     TensorFlow, the children would inherit its runtime without the threads
     that run it, and hang: what this process imports must only define things."""

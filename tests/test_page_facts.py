@@ -18,11 +18,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, i18n_languages, mkdocs_config, site_pages
-from test_site import built_page, site  # noqa: F401  (site is a fixture)
+import built_site
+from built_site import built_page
+from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SITE_PAGE_IDS, SITE_PAGES, i18n_languages, mkdocs_config, site_pages
 
-PAGES = [(lang, page) for lang in LANGUAGES for page in site_pages(lang)]
-PAGE_IDS = [f'{lang}/{page.as_posix()}' for lang, page in PAGES]
+PAGES, PAGE_IDS = SITE_PAGES, SITE_PAGE_IDS
 CONFIG = mkdocs_config()
 
 
@@ -49,8 +49,8 @@ def last_changed(source: Path) -> str:
     return moment.date().isoformat()
 
 
-def soup(site: Path, lang: str, page: Path) -> BeautifulSoup:
-    return BeautifulSoup(built_page(site, lang, page).read_text('utf-8'), 'html.parser')
+def soup(site: Path, lang: str, page: Path, mutable: bool = False) -> BeautifulSoup:
+    return built_site.soup(built_page(site, lang, page), mutable)
 
 
 def meta(html: BeautifulSoup, key: str) -> str | None:
@@ -129,7 +129,7 @@ ENGLISH_UI = [
     ids=[id_ for (lang, _), id_ in zip(PAGES, PAGE_IDS) if lang != DEFAULT_LANGUAGE],
 )
 def test_no_english_theme_words_on_other_language_pages(site: Path, lang: str, page: Path) -> None:
-    html = soup(site, lang, page)
+    html = soup(site, lang, page, mutable=True)
     for code in html.select('pre, code, script'):
         code.decompose()
     text = str(html)

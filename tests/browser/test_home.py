@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from pages import LANGUAGES
-from test_browser import DESKTOP, PHONE, Served, Tab, browser, desktop, served, small_screen  # noqa: F401  (fixtures)
-from test_site import site  # noqa: F401  (site is a fixture)
+from browser import DESKTOP, PHONE, Tab
+from built_site import Served
 
 HOME = Path('index.md')
 

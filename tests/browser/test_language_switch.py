@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from pages import LANGUAGES
-from test_browser import Served, Tab, browser, desktop, served, tab  # noqa: F401  (fixtures)
-from test_site import site  # noqa: F401  (site is a fixture)
+from browser import Tab
+from built_site import Served
 
 PAGE = Path('guide/reuse.md')
 SECTION = 'auto-reuse'

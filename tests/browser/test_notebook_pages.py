@@ -20,8 +20,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from colours import contrast
 from pages import LANGUAGES, ROOT, mkdocs_config, notebook_pages
-from test_browser import SCREENSHOTS, Served, Tab, browser, desktop, reader, served, tab  # noqa: F401  (fixtures)
-from test_site import site  # noqa: F401  (a fixture)
+from browser import SCREENSHOTS, Tab
+from built_site import Served
 
 NOTEBOOKS = [(lang, page) for lang in LANGUAGES for page in notebook_pages(lang)]
 NOTEBOOK_IDS = [f'{lang}/{page.name}' for lang, page in NOTEBOOKS]

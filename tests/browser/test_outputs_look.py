@@ -18,9 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from colours import channels, contrast
-from pages import DOCS, LANGUAGES, ROOT, fences, pages
-from test_browser import PHONE, Served, Tab, browser, desktop, served, small_screen, tab  # noqa: F401  (fixtures)
-from test_site import built_page, site  # noqa: F401  (site is a fixture)
+from pages import DOCS, LANGUAGES, fences, pages
+from browser import PHONE, Tab, js
+from built_site import Served, built_page
 
 # An output line as the page's Markdown has it: a `#>` line, or a line of a
 # triple-quoted output block (its quotes included, as they are drawn too).
@@ -91,35 +91,7 @@ def test_outputs_are_at_least_7_to_1_and_unlike_code(tab: Tab, served: Served, l
     assert not tab.problems, '\n'.join(tab.problems)
 
 
-# Every line box of every output, against the visible part of its block.
-CLIPPED = """() => {
-  const clipped = []
-  for (const output of document.querySelectorAll('article .highlight .go')) {
-    const box = output.closest('code').getBoundingClientRect()
-    // The text's own line boxes: the span's box may be narrower than text
-    // that does not wrap.
-    const text = document.createRange()
-    text.selectNodeContents(output)
-    for (const line of text.getClientRects()) {
-      if (line.right > box.right + 0.5) {
-        clipped.push(output.textContent.slice(0, 80))
-        break
-      }
-    }
-  }
-  return clipped
-}"""
-
-
-@pytest.mark.parametrize(('lang', 'page'), PAGES, ids=PAGE_IDS)
-def test_long_outputs_wrap_inside_their_block(tab: Tab, served: Served, lang: str, page: Path) -> None:
-    tab.open(served.path(lang, page), settle=False)
-    # Blocks in tabs that are not chosen have no boxes: show them all.
-    tab.page.evaluate("document.querySelectorAll('.tabbed-block').forEach(block => { block.style.display = 'block' })")
-    clipped = tab.page.evaluate(CLIPPED)
-    assert not clipped, f'docs/{lang}/{page} at 1280 px: these outputs run past the right edge of their block:\n' + '\n'.join(
-        dict.fromkeys(clipped)
-    )
+# Every page's outputs at 1280 px: test_pages.py (js/clipped_outputs.js).
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)
@@ -127,7 +99,7 @@ def test_long_outputs_wrap_on_a_phone(small_screen, served: Served, lang: str) -
     phone = Tab(small_screen, served)
     try:
         phone.open(served.path(lang, ERRORS_PAGE), settle=False)
-        clipped = phone.page.evaluate(CLIPPED)
+        clipped = phone.page.evaluate(js('clipped_outputs'))
         assert not clipped, f'docs/{lang}/{ERRORS_PAGE} at {PHONE["width"]} px: these outputs run past the right edge:\n' + '\n'.join(clipped)
     finally:
         phone.close()

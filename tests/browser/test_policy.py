@@ -3,9 +3,9 @@
 - In the built HTML: each page, 404.html included, has one policy, placed
   before anything it governs, allowing nothing but the site's own origin,
   with the hash of each inline script the theme wrote.
-- In a real browser: each page, with its tabs, copy button and search in use,
-  breaks no rule of its policy, and the policy is in force (a probe script
-  added to the page is refused).
+- In a real browser (test_pages.py, test_reader.py): each page, with its
+  tabs, copy button and search in use, breaks no rule of its policy, and the
+  policy is in force (a probe script added to the page is refused).
 - A guard: an outside script and an inline one planted in a page's Markdown
   are both refused by the policy itself, before any request leaves.
 """
@@ -13,24 +13,15 @@
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import re
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
-from playwright.sync_api import Error as PlaywrightError
 
-from pages import LANGUAGES
-from test_browser import DESKTOP, PAGES, PAGE_IDS, SEARCH_READY, Tab, _Host, _Server, language_root, new_profile, wait_until_showing
-from test_browser import Served, browser, desktop, served, site  # noqa: F401  (fixtures)
-from test_guards import project  # noqa: F401  (a fixture: a copy of the project)
+from browser import DESKTOP, Tab, new_profile
+from built_site import build, serve
 
 POLICY = 'Content-Security-Policy'
 # What a policy may allow: the site itself, nothing, inline scripts by hash,
@@ -94,149 +85,26 @@ def test_every_built_page_carries_one_policy_that_allows_only_the_site(site: Pat
     assert not problems, f'{len(problems)} problems with the pages\' {POLICY} (hooks/content_security_policy.py):\n  ' + '\n  '.join(problems)
 
 
-# --- in a browser -------------------------------------------------------------
-
-# Every violation of the page's policy, noted from the first byte on.
-COLLECT = """
-window.__violations = []
-document.addEventListener('securitypolicyviolation', event => window.__violations.push(
-  `${event.effectiveDirective} refused ${event.blockedURI || '(none)'} at ${event.sourceFile}:${event.lineNumber}`))
-"""
-# A script added to the page: the policy (no 'unsafe-inline') must refuse it.
-# The promise ends with the violation the refusal reports, or at once with
-# null if the script ran.
-PROBE = """() => new Promise(done => {
-  document.addEventListener('securitypolicyviolation', event => done(event.effectiveDirective), {once: true})
-  const probe = document.createElement('script')
-  probe.textContent = 'window.__probeRan = true'
-  document.head.append(probe)
-  if (window.__probeRan) done(null)
-})"""
-QUERY = 'variable_scope'  # in every language's index
-
-
-class Watched(Tab):
-    """A tab that also notes the console's messages about the policy (the
-    search worker's too)."""
-
-    def __init__(self, context, served: Served) -> None:
-        super().__init__(context, served)
-        self.policy_messages: list[str] = []
-        self.page.add_init_script(COLLECT)
-        self.page.on('console', self._note_policy)
-        self.page.on('worker', lambda worker: worker.on('console', self._note_policy))
-
-    def _note_policy(self, message) -> None:
-        if 'Content Security Policy' in message.text or 'Content-Security-Policy' in message.text:
-            self.policy_messages.append(f'console {message.type}: {message.text}')
-
-
-@contextmanager
-def watched(context, served: Served) -> Iterator[Watched]:
-    opened = Watched(context, served)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-def switch_tabs(tab: Watched) -> list[str]:
-    tab_sets = tab.page.locator('article .tabbed-set')
-    if not tab_sets.count():
-        return []
-    label = tab_sets.first.locator(':scope > .tabbed-labels > label').last
-    text = label.inner_text().strip()
-    label.click()
-    wrong = wait_until_showing(tab, text)  # linked tab sets follow (Material's JavaScript)
-    return [f'picking the "{text}" tab left these tab sets on another: {wrong}'] if wrong else []
-
-
-def copy_code(tab: Watched) -> list[str]:
-    if tab.page.locator('article pre > code').count():
-        tab.page.locator('article pre button.md-code__button[data-md-type="copy"] >> visible=true').first.click()
-        words = tab.page.evaluate('JSON.parse(document.getElementById("__config").textContent).translations')
-        tab.page.wait_for_selector(f'.md-dialog >> text={words["clipboard.copied"]}')
-    return []
-
-
-def search(tab: Watched) -> list[str]:
-    tab.page.wait_for_function(SEARCH_READY)
-    box = tab.page.locator('input.md-search__input')
-    box.fill(QUERY)
-    box.press('End')  # Material searches on keyup
-    tab.page.wait_for_selector('.md-search-result__item')
-    return []
-
-
-def use_the_page(tab: Watched, copy: bool) -> list[str]:
-    """Switch a tab, copy a code block and search, as a reader would; what
-    did not work."""
-    # Notebook pages copy nothing: their copy buttons target
-    # "#__code_cell-id=cell-2 > code", no valid selector, with or without the
-    # policy (a defect of their own).
-    steps = {'the tabs': switch_tabs, 'the copy button': copy_code, f'searching for {QUERY}': search}
-    failed = []
-    for what, step in steps.items():
-        if step is copy_code and not copy:
-            continue
-        try:
-            failed += step(tab)
-        except PlaywrightError as error:
-            failed.append(f'{what} did not work: {error.message.splitlines()[0]}')
-    return failed
-
-
-NOT_FOUND = [(lang, None) for lang in LANGUAGES]
-
-
-@pytest.mark.parametrize(('lang', 'page'), PAGES + NOT_FOUND, ids=PAGE_IDS + [f'{lang}/404.html' for lang, _ in NOT_FOUND])
-def test_no_page_breaks_its_policy_and_the_policy_holds(desktop, served: Served, lang: str, page: Path | None) -> None:
-    source = f'docs/{lang}/{page}' if page else f'404.html ({lang})'
-    path = served.path(lang, page) if page else language_root(lang) + 'no/such/page/'
-    with watched(desktop, served) as tab:
-        tab.open(path, settle=False)
-        problems = use_the_page(tab, copy=page is not None and page.suffix == '.md')
-        violations = tab.page.evaluate('window.__violations.slice()')
-        messages = list(tab.policy_messages)
-        refused = tab.page.evaluate(PROBE)
-    problems += [f'policy violation: {line}' for line in violations] + messages
-    if refused is None:
-        problems.append(f'the policy is not in force: a script added to the page ran (no {POLICY} meta?)')
-    assert not problems, f'{source} ({path}):\n  ' + '\n  '.join(problems)
-
-
 # --- the guard ----------------------------------------------------------------
 
 OUTSIDE = 'https://cdn.example.com/x.js'
 PLANTED = f'\n<script src="{OUTSIDE}"></script>\n\n<script>alert(1)</script>\n'
 
 
-@contextmanager
-def serving(site: Path) -> Iterator[Served]:
-    server = _Server(('127.0.0.1', 0), functools.partial(_Host, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Served(site, f'http://127.0.0.1:{server.server_port}')
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.mark.guards
-def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(project: Path, browser, tmp_path: Path) -> None:  # noqa: F811
+def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(project: Path, browser, tmp_path: Path) -> None:
     page = project / 'docs' / 'en' / 'glossary.md'
     page.write_text(page.read_text('utf-8') + PLANTED, 'utf-8')
     built = tmp_path / 'site'
-    result = subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--site-dir', str(built)], cwd=project, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
+    problems = build(built, project, strict=False)
+    assert not problems, '\n'.join(problems)
     html = (built / 'glossary' / 'index.html').read_text('utf-8')
     assert OUTSIDE in html and '<script>alert(1)</script>' in html, 'the planted scripts did not reach the built page'
 
     context = new_profile(browser, DESKTOP)  # routes nothing but 127.0.0.1, like every test's
     try:
-        with serving(built) as copy, watched(context, copy) as tab:
+        with serve(built) as copy:
+            tab = Tab(context, copy)
             # The test's routing would abort the request (as the profile's
             # does); the policy must refuse it before it gets that far.
             routed: list[str] = []
@@ -248,7 +116,7 @@ def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(pr
             tab.open('/glossary/', settle=False)
             # The two refusals, whenever the browser reports them (at once if the page has no policy).
             tab.page.wait_for_function(f'() => window.__violations.length >= 2 || !document.querySelector(\'meta[http-equiv="{POLICY}"]\')')
-            violations = tab.page.evaluate('window.__violations.slice()')
+            violations = tab.violations()
     finally:
         context.close()
     assert any(line.startswith(f'script-src-elem refused {OUTSIDE} ') for line in violations), (

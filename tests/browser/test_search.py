@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from pages import DOCS, LANGUAGES, fences, headings, shown_outputs
-from test_browser import SEARCH_READY, Served, Tab, language_of, language_root
-from test_browser import browser, desktop, served, site, tab  # noqa: F401  (fixtures)
+from browser import Tab, js
+from built_site import Served, language_of, language_root
 
 
 @dataclass
@@ -51,10 +51,10 @@ def search_results(tab: Tab, query: str) -> list[Found]:
     # Empty first, so that the list shown is never the previous query's.
     box.fill('')
     box.press('End')  # Material searches on keyup
-    tab.page.wait_for_function(SEARCH_READY)
+    tab.page.wait_for_function(js('search_ready'))
     box.fill(query)
     box.press('End')
-    tab.page.wait_for_function(SEARCH_READY.replace('===', '!=='))
+    tab.page.wait_for_function(js('search_ready').replace('===', '!=='))
     meta = tab.page.inner_text('.md-search-result__meta')
     count = int(m[0]) if (m := re.search(r'\d+', meta)) else 0
     # Material shows ten results, then four more each time the list is

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_browser import Served, Tab, browser, desktop, served, tab  # noqa: F401  (fixtures)
-from test_site import site  # noqa: F401  (site is a fixture)
+from browser import Tab
+from built_site import Served
 
 FAVICON = '**/assets/images/favicon.png'
 

@@ -25,24 +25,8 @@ from pathlib import Path
 import pytest
 
 from pages import DOCS, LANGUAGES
-from test_browser import (  # noqa: F401  (browser, desktop, served, small_screen, phone, tab are fixtures)
-    COLOUR_RULES,
-    DESKTOP,
-    PAGE_IDS,
-    PAGES,
-    PHONE,
-    SCREENSHOTS,
-    Served,
-    Tab,
-    browser,
-    desktop,
-    phone,
-    serious_violations,
-    served,
-    small_screen,
-    tab,
-)
-from test_site import site  # noqa: F401  (a fixture)
+from browser import DESKTOP, PAGES, PHONE, SCREENSHOTS, Tab, js, switch_scheme
+from built_site import Served
 
 VIEWPORTS = {'desktop': DESKTOP, 'phone': PHONE}
 SCHEMES = ('light', 'dark')
@@ -82,13 +66,6 @@ const background = el => {
 """
 
 
-# Resolves once what runs on resize has run (two frames later) and the
-# transitions it started have ended.
-SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
-  .then(() => Promise.allSettled(document.getAnimations().map(animation => animation.finished)))
-  .then(() => true)"""
-
-
 def open_page(tab: Tab, served: Served, lang: str, page: Path, viewport: str, scheme: str) -> None:
     """Load a page in a colour scheme, then size the tab to the viewport."""
     tab.page.set_viewport_size(DESKTOP)
@@ -97,17 +74,7 @@ def open_page(tab: Tab, served: Served, lang: str, page: Path, viewport: str, sc
         switch_scheme(tab)
     if viewport != 'desktop':
         tab.page.set_viewport_size(VIEWPORTS[viewport])
-        tab.page.evaluate(SETTLED)
-
-
-def switch_scheme(tab: Tab) -> None:
-    """The reader's toggle in the header: light to dark, or back."""
-    dark = tab.page.evaluate('document.body.dataset.mdColorScheme') != 'slate'
-    tab.page.locator('[data-md-component="palette"] label:not([hidden])').click()
-    # A function, not an expression: Playwright evals an expression, which the
-    # pages' Content-Security-Policy blocks.
-    tab.page.wait_for_function('dark => (document.body.dataset.mdColorScheme === "slate") === dark', arg=dark)
-    tab.page.evaluate(SETTLED)  # colours change with a transition
+        tab.page.evaluate(js('settled'))
 
 
 def where(lang: str, page: Path, viewport: str, scheme: str) -> str:
@@ -207,7 +174,7 @@ def test_mode_tab_labels_are_tabs_on_screen_not_links(tab: Tab, served: Served, 
     for viewport, scheme in (('desktop', 'light'), ('desktop', 'dark'), ('phone', 'dark'), ('phone', 'light')):
         if tab.page.viewport_size != VIEWPORTS[viewport]:
             tab.page.set_viewport_size(VIEWPORTS[viewport])
-            tab.page.evaluate(SETTLED)  # Material slides its bar under the label on resize
+            tab.page.evaluate(js('settled'))  # Material slides its bar under the label on resize
         if (tab.page.evaluate('document.body.dataset.mdColorScheme') == 'slate') != (scheme == 'dark'):
             switch_scheme(tab)
         problems += [f'{where(lang, page, viewport, scheme)}: {line}' for line in tab_label_problems(tab)]
@@ -418,15 +385,4 @@ def test_tables_show_whole_at_1280(tab: Tab, served: Served, lang: str, page: Pa
     assert not problems, f'docs/{lang}/{page} at {DESKTOP["width"]} px:\n  ' + '\n  '.join(problems)
 
 
-# --- axe at phone width ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(('lang', 'page'), PAGES, ids=PAGE_IDS)
-def test_page_passes_axe_on_a_phone(phone: Tab, served: Served, lang: str, page: Path) -> None:
-    """test_page_in_a_browser runs axe-core at 1280 px; at 375 px tab rows
-    and tables scroll, which axe checks too (scrollable-region-focusable)."""
-    phone.open(served.path(lang, page), settle=False)
-    problems = [f'accessibility: {line}' for line in serious_violations(phone.page)]
-    switch_scheme(phone)
-    problems += [f'accessibility (dark scheme): {line}' for line in serious_violations(phone.page, COLOUR_RULES)]
-    assert not problems, f'docs/{lang}/{page} at {PHONE["width"]} px:\n  ' + '\n  '.join(problems)
+# axe-core at 375 px, on every page: test_pages.py.

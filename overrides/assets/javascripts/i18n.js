@@ -1,7 +1,7 @@
 // Fixes for a bilingual site built by mkdocs-static-i18n with Material
 // 9.8.1 (pinned in requirements.txt). Loaded from <head> by
 // overrides/main.html, so it runs before Material's bundle. The browser
-// tests (tests/test_browser.py, tests/test_browser_search.py) fail if any of
+// tests (tests/browser/test_pages.py, tests/browser/test_search.py) fail if any of
 // them stops working.
 (function () {
   // Material's search talks to its worker in messages: 0 sets it up with the

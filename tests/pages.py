@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pytest_examples import CodeExample, find_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / 'docs'
@@ -136,4 +137,28 @@ def headings(path: Path) -> list[Heading]:
     return [
         Heading(text.count('\n', 0, m.start()) + 1, len(m[1]), m[2], m['id'])
         for m in _HEADING.finditer(text)
+    ]
+
+
+# --- the code blocks, as pytest-examples reads them -------------------------------
+
+# Every code block of every page, in page order (tests/test_docs.py runs the
+# `py` ones; the page rules read them).
+EXAMPLES = sorted(find_examples(DOCS), key=lambda ex: (str(ex.path), ex.start_line))
+
+
+def group_of(example: CodeExample) -> str | None:
+    """The fence's `group`: blocks of a page that run as one session."""
+    return example.prefix_settings().get('group')
+
+
+def earlier_in_group(example: CodeExample) -> list[CodeExample]:
+    """The blocks of the same page and group above `example`, in order."""
+    group = group_of(example)
+    if group is None:
+        return []
+    return [
+        ex
+        for ex in EXAMPLES
+        if ex.path == example.path and group_of(ex) == group and ex.start_line < example.start_line
     ]

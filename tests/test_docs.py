@@ -36,13 +36,13 @@ from pathlib import Path
 from textwrap import indent
 
 import pytest
-from pytest_examples import CodeExample, EvalExample, find_examples
+from pytest_examples import CodeExample, EvalExample
 from pytest_examples.lint import code_diff
 from pytest_examples.run_code import InsertPrintStatements, run_code
 
 from forked import Hung, run_forked_many
 from outputs import Output, Shown
-from pages import shown_outputs
+from pages import EXAMPLES, earlier_in_group, group_of
 
 # This process is the one every example is forked from, so it imports, once,
 # what the examples import. Those imports make half a million objects that
@@ -50,7 +50,7 @@ from pages import shown_outputs
 # while they are made (half a second), so it waits, and is then told to leave
 # them alone.
 gc.disable()
-import tensorflow as tf  # noqa: E402
+import tensorflow  # noqa: E402, F401  (imported once, for every forked example)
 
 # tf-keras too, rather than in each child that uses it (0.6 s each: nearly
 # half of all the examples' time). Like TensorFlow's, its import only defines
@@ -66,24 +66,6 @@ gc.enable()
 pytestmark = pytest.mark.xdist_group('examples')
 
 DOCS = Path(__file__).resolve().parent.parent / 'docs'
-EXAMPLES = sorted(find_examples(DOCS), key=lambda ex: (str(ex.path), ex.start_line))
-
-
-def group_of(example: CodeExample) -> str | None:
-    return example.prefix_settings().get('group')
-
-
-def earlier_in_group(example: CodeExample) -> list[CodeExample]:
-    group = group_of(example)
-    if group is None:
-        return []
-    return [
-        ex
-        for ex in EXAMPLES
-        if ex.path == example.path and group_of(ex) == group and ex.start_line < example.start_line
-    ]
-
-
 def first_changed_line(diff: str) -> int | str:
     """The page line of the first change in pytest-examples' diff, whose hunk
     headers carry page line numbers."""
@@ -310,55 +292,3 @@ def test_this_process_never_ran_tensorflow(outcomes: dict[str, dict]) -> None:
         f'{Path(__file__).relative_to(DOCS.parent)}: the test process has started TensorFlow\'s runtime; '
         'the examples forked from it cannot run. Import nothing here that runs TensorFlow.'
     )
-
-
-def test_continuing_blocks_say_so() -> None:
-    """A block that continues earlier ones must tell the reader, in its first line."""
-    silent = [
-        str(ex)
-        for ex in EXAMPLES
-        if earlier_in_group(ex) and not ex.source.lstrip().startswith('#')
-    ]
-    assert not silent, (
-        'these blocks continue earlier blocks of their group but do not start with a '
-        'comment saying so:\n  ' + '\n  '.join(silent)
-    )
-
-
-def test_readme_names_the_tensorflow_behind_the_outputs() -> None:
-    readme = (DOCS.parent / 'README.md').read_text('utf-8')
-    assert f'TensorFlow {tf.__version__}' in readme, (
-        f'README.md: the outputs now come from TensorFlow {tf.__version__}; say so in the README'
-    )
-
-
-def test_printing_blocks_show_their_output() -> None:
-    """A print whose output pytest-examples did not see (for example one that
-    runs inside a tf.function, whose code autograph rewrites) leaves no `#>`
-    line, and nothing would check it."""
-    unchecked = [
-        str(ex)
-        for ex in EXAMPLES
-        if re.search(r'^\s*print\(', ex.source, re.M) and not re.search(r'^\s*(#>|""")', ex.source, re.M)
-    ]
-    assert not unchecked, 'these blocks print, but show no output to check:\n  ' + '\n  '.join(unchecked)
-
-
-def test_names_in_prose_are_printed_on_the_page() -> None:
-    """A tensor or variable name quoted in the prose (`conv1_1/weights:0`)
-    must be one that an example on the same page prints: prose cannot claim
-    a name that TensorFlow was never asked for."""
-    name = re.compile(r'`([\w./-]+:\d+)`')
-    problems = []
-    for path in sorted(DOCS.rglob('*.md')):
-        text = path.read_text('utf-8')
-        outputs = '\n'.join(ex.source for ex in EXAMPLES if ex.path == path)
-        printed = shown_outputs(outputs)
-        prose = re.sub(r'^( *)(`{3,}).*?^\1\2', '', text, flags=re.M | re.S)  # drop code blocks
-        if path.name == 'cheatsheet.md':  # its table cells are checked by test_cheatsheet.py
-            prose = re.sub(r'^\|.*$', '', prose, flags=re.M)
-        for m in name.finditer(prose):
-            if m[1] not in printed:
-                line = text[: text.index(m[0])].count('\n') + 1
-                problems.append(f'{path.relative_to(DOCS.parent)}:{line}: `{m[1]}` is printed by no example on this page')
-    assert not problems, '\n'.join(problems)

@@ -255,7 +255,7 @@ def test_a_name_in_prose_that_no_example_prints_names_page_and_line(project: Pat
     page = project / 'docs' / 'en' / 'guide' / 'collections.md'
     page.write_text(page.read_text('utf-8') + '\nThe scope also returns `conv2/kernel:0`.\n', 'utf-8')
     line = line_of(page, '`conv2/kernel:0`')
-    output = check('tests/test_docs.py', '-k', 'prose')
+    output = check('tests/test_page_rules.py', '-k', 'prose')
     assert f'docs/en/guide/collections.md:{line}: `conv2/kernel:0` is printed by no example on this page' in output
 
 

@@ -1,0 +1,65 @@
+"""Rules for the code blocks of the pages that need no TensorFlow (the
+examples themselves run in tests/test_docs.py): a block that continues others
+says so, a block that prints shows what it prints, names quoted in the prose
+are printed on the same page, and the README names the TensorFlow behind the
+outputs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pages import DOCS, EXAMPLES, ROOT, earlier_in_group, mkdocs_config, shown_outputs
+
+
+def test_continuing_blocks_say_so() -> None:
+    """A block that continues earlier ones must tell the reader, in its first line."""
+    silent = [
+        str(ex)
+        for ex in EXAMPLES
+        if earlier_in_group(ex) and not ex.source.lstrip().startswith('#')
+    ]
+    assert not silent, (
+        'these blocks continue earlier blocks of their group but do not start with a '
+        'comment saying so:\n  ' + '\n  '.join(silent)
+    )
+
+
+def test_readme_names_the_tensorflow_behind_the_outputs() -> None:
+    """mkdocs.yml's extra.tensorflow_version is the installed one (test_site.py)."""
+    version = mkdocs_config()['extra']['tensorflow_version']
+    readme = (ROOT / 'README.md').read_text('utf-8')
+    assert f'TensorFlow {version}' in readme, f'README.md: the outputs now come from TensorFlow {version}; say so in the README'
+
+
+
+def test_printing_blocks_show_their_output() -> None:
+    """A print whose output pytest-examples did not see (for example one that
+    runs inside a tf.function, whose code autograph rewrites) leaves no `#>`
+    line, and nothing would check it."""
+    unchecked = [
+        str(ex)
+        for ex in EXAMPLES
+        if re.search(r'^\s*print\(', ex.source, re.M) and not re.search(r'^\s*(#>|""")', ex.source, re.M)
+    ]
+    assert not unchecked, 'these blocks print, but show no output to check:\n  ' + '\n  '.join(unchecked)
+
+
+def test_names_in_prose_are_printed_on_the_page() -> None:
+    """A tensor or variable name quoted in the prose (`conv1_1/weights:0`)
+    must be one that an example on the same page prints: prose cannot claim
+    a name that TensorFlow was never asked for."""
+    name = re.compile(r'`([\w./-]+:\d+)`')
+    problems = []
+    for path in sorted(DOCS.rglob('*.md')):
+        text = path.read_text('utf-8')
+        outputs = '\n'.join(ex.source for ex in EXAMPLES if ex.path == path)
+        printed = shown_outputs(outputs)
+        prose = re.sub(r'^( *)(`{3,}).*?^\1\2', '', text, flags=re.M | re.S)  # drop code blocks
+        if path.name == 'cheatsheet.md':  # its table cells are checked by test_cheatsheet.py
+            prose = re.sub(r'^\|.*$', '', prose, flags=re.M)
+        for m in name.finditer(prose):
+            if m[1] not in printed:
+                line = text[: text.index(m[0])].count('\n') + 1
+                problems.append(f'{path.relative_to(DOCS.parent)}:{line}: `{m[1]}` is printed by no example on this page')
+    assert not problems, '\n'.join(problems)

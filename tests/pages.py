@@ -13,24 +13,18 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 from pytest_examples import CodeExample, find_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / 'docs'
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring the `!!python/name:` tags MkDocs allows."""
-
-
-_Loader.add_multi_constructor('tag:yaml.org,2002:python/', lambda loader, suffix, node: None)
-# `!ENV [NAME, default]`: the default, as the tests build with it.
-_Loader.add_constructor('!ENV', lambda loader, node: loader.construct_sequence(node)[-1])
-
-
 def mkdocs_config() -> dict:
-    return yaml.load((ROOT / 'mkdocs.yml').read_text('utf-8'), Loader=_Loader)
+    """mkdocs.yml, read by MkDocs' own YAML loader: `!ENV` takes the
+    environment's value, as in the build (REPOSITORY_URL, SITE_URL)."""
+    with (ROOT / 'mkdocs.yml').open('rb') as file:
+        return yaml_load(file)
 
 
 def i18n_languages() -> list[dict]:

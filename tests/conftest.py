@@ -21,8 +21,9 @@ from built_site import Served, build, serve
 from pages import ROOT
 
 # The guards (test_guards.py) run pytest on a copy of the project inside
-# this process, with pytest's own `pytester`, as pytest-examples' tests do.
-pytest_plugins = ['pytester']
+# this process, with pytest's own `pytester`, as pytest-examples' tests do;
+# xdist_groups.py keeps each xdist_group in one test process.
+pytest_plugins = ['pytester', 'xdist_groups']
 
 # What a copy of the project needs to build and test itself.
 PROJECT_FILES = ['docs', 'examples', 'hooks', 'overrides', 'tests', 'mkdocs.yml', 'pytest.ini', 'README.md']

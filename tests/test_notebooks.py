@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -84,7 +85,11 @@ def run_all(paths: list[Path], workdir: Path) -> dict[Path, nbformat.NotebookNod
     async def run() -> None:
         await asyncio.gather(*(c.async_execute() for c in clients.values()))
 
-    asyncio.run(run())
+    # In a thread of its own: this process may have an event loop running
+    # already (Playwright's, for the browser tests), and asyncio.run refuses
+    # to start a second one in the same thread.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, run()).result()
     return {path: normalise(c.nb) for path, c in clients.items()}
 
 

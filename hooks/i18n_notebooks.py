@@ -8,24 +8,34 @@ notebook is then copied as a static file, and its "page" is the raw JSON
 turns the notebooks of the current language into pages at `<name>/`, each
 with its twins in the other languages, which the language switch and
 sitemap.xml read. mkdocs-jupyter still renders them (its on_pre_page
-recognises notebooks by path). The raw notebook is also copied next to its
-page, for the page's download link.
+recognises notebooks by path), and copies each raw notebook into its page's
+folder, for the page's download link (`include_source` in mkdocs.yml).
+
+A workaround for https://github.com/ultrabug/mkdocs-static-i18n/issues/198
+(open): delete this hook, and its entry under `hooks:` in mkdocs.yml, once
+static-i18n keeps mkdocs-jupyter's pages (tests/test_site.py's
+test_every_page_is_html says whether it does).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from html import escape
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 import markdown
 from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs_static_i18n.folder import create_i18n_file
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 
 class NotebookPage(File):
@@ -35,7 +45,7 @@ class NotebookPage(File):
         return True
 
 
-def _as_page(file: File, config) -> None:
+def _as_page(file: File, config: MkDocsConfig) -> None:
     if isinstance(file, NotebookPage):
         return
     dest = PurePosixPath(file.dest_uri)
@@ -43,13 +53,12 @@ def _as_page(file: File, config) -> None:
     # the page path mkdocs-jupyter had already given it (name/index.html).
     page_dir = dest.with_suffix('') if dest.suffix == '.ipynb' else dest.parent
     file.__class__ = NotebookPage
-    file.notebook_dest_uri = page_dir.with_suffix('.ipynb').as_posix()  # beside the page's folder
     file.dest_uri = (page_dir / 'index.html').as_posix()
     file.url = file._get_url(config.use_directory_urls)
     file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
 
 
-def _twin(file: File, lang: str, config) -> File:
+def _twin(file: File, lang: str, config: MkDocsConfig) -> File:
     """The notebook page of another language that `file` translates, made the
     way static-i18n makes the twins of Markdown pages."""
     i18n = config.plugins['i18n']
@@ -60,7 +69,7 @@ def _twin(file: File, lang: str, config) -> File:
 
 
 @event_priority(-200)  # after static-i18n's on_files (-100)
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert config.use_directory_urls, 'notebook pages are laid out as <name>/index.html'
     i18n = config.plugins['i18n']
     for file in files:
@@ -77,15 +86,6 @@ def on_files(files: Files, config) -> Files:
     # when the notebooks were static files: note them again, as pages.
     i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
     return files
-
-
-def on_post_page(output, page, config):
-    """Copy each raw notebook next to its page, for the download link."""
-    if isinstance(page.file, NotebookPage):
-        target = Path(config.site_dir) / page.file.notebook_dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page.file.abs_src_path, target)
-    return output
 
 
 # --- What mkdocs-jupyter puts in a page, trimmed to what these notebooks need ---
@@ -106,7 +106,7 @@ WORDS = ('notebook_colab', 'notebook_github', 'notebook_download', 'notebook_ver
 HEADINGS = ', '.join(f'.jp-MarkdownCell h{level}' for level in range(1, 7))
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not isinstance(page.file, NotebookPage):
         return html
     from bs4 import BeautifulSoup, Comment
@@ -146,7 +146,7 @@ def on_page_content(html, page, config, files):
     return str(soup)
 
 
-def _heading_ids(soup, page, config) -> TableOfContents:
+def _heading_ids(soup: BeautifulSoup, page: Page, config: MkDocsConfig) -> TableOfContents:
     """Give the headings the ids of the default language's twin, and return
     the table of contents that links to them.
 
@@ -193,28 +193,27 @@ def _source_heading_ids(notebook: Path) -> list[tuple[int, str]]:
     return flat(md.toc_tokens)
 
 
-def _links(page, config) -> str:
+def _links(page: Page, config: MkDocsConfig) -> str:
+    """The page's links to Colab, GitHub and the download, and which
+    TensorFlow printed its outputs: overrides/partials/notebook-links.html."""
     lang, *_, name = PurePosixPath(page.file.src_uri).parts
     words = config.extra['words']
     missing = [key for key in WORDS if key not in words]
     if missing:
         raise PluginError(f'mkdocs.yml: extra.words of "{lang}" has no {", ".join(missing)}, for the links of {page.file.src_uri}')
     repository = config.extra['repository'].rstrip('/')
-    source = f'examples/{lang}/{name}'
-    colab = f'https://colab.research.google.com/github/{repository.removeprefix("https://github.com/")}/blob/main/{source}'
-    version = escape(words['notebook_version'].format(version=config.extra['tensorflow_version']))
-    return (
-        '<p class="notebook-links">'
-        f'<a class="md-button md-button--primary" href="{colab}">{words["notebook_colab"]}</a> '
-        f'<a class="md-button" href="{repository}/blob/main/{source}">{words["notebook_github"]}</a> '
-        f'<a class="md-button" href="../{name}" download>{words["notebook_download"]}</a>'
-        '</p>'
-        f'<p class="notebook-version">{version}</p>'
+    source = f'{repository}/blob/main/examples/{lang}/{name}'
+    return config.theme.get_env().get_template('partials/notebook-links.html').render(
+        words=words,
+        colab=f'https://colab.research.google.com/github/{source.removeprefix("https://github.com/")}',
+        github=source,
+        download=name,  # in the page's own folder (include_source)
+        tensorflow_version=config.extra['tensorflow_version'],
     )
 
 
 @event_priority(-200)  # after mkdocs-jupyter's on_pre_build, which empties the set below
-def on_pre_build(config) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:
     """Keep mkdocs-jupyter's cache of converted notebooks across languages.
 
     mkdocs-jupyter evicts, after each build, the cached conversions that

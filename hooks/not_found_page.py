@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.templates import TemplateContext
 
-def on_template_context(context, template_name, config):
+
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     if template_name == '404.html':
         default = config.plugins['i18n'].default_language
         root = urlsplit(config.site_url or '/').path  # the page is shown at any depth
@@ -24,7 +27,7 @@ def on_template_context(context, template_name, config):
     return context
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == '404.html' and not config.plugins['i18n'].is_default_language_build:
         return ''  # MkDocs writes no file for an empty template
     return output

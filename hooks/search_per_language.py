@@ -19,21 +19,23 @@ import json
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 
-def _other_languages(config) -> list[str]:
+def _other_languages(config: MkDocsConfig) -> list[str]:
     """The built languages other than the default one, which lives at the root."""
     return [lang.locale for lang in config.plugins['i18n'].config.languages if lang.build and not lang.default]
 
 
-def _language_of(location: str, config) -> str | None:
+def _language_of(location: str, config: MkDocsConfig) -> str | None:
     """The non-default language a site location belongs to, or None."""
     return next((lang for lang in _other_languages(config) if location.startswith(f'{lang}/')), None)
 
 
 @event_priority(-300)  # after static-i18n's on_post_build (-100), which writes the merged index
-def on_post_build(config) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins['i18n']
     if i18n.building:  # one of static-i18n's inner, per-language builds: the index is not merged yet
         return
@@ -52,7 +54,7 @@ def on_post_build(config) -> None:
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Point the pages of a non-default language at their language's index."""
     lang = _language_of(page.url, config)
     if lang is None:

@@ -186,7 +186,7 @@ def test_links_to_colab_github_and_the_download(tab: Tab, served: Served, lang: 
     wanted = {
         'Colab': f'https://colab.research.google.com/github/{repository.removeprefix("https://github.com/")}/{path}',
         'GitHub': f'{repository}/{path}',
-        'download': urljoin(served.base + served.path(lang, page), f'../{page.name}'),  # beside the page's folder
+        'download': urljoin(served.base + served.path(lang, page), page.name),  # in the page's folder
     }
     tab.open(served.path(lang, page))
     links = tab.page.locator('article .notebook-links a')

@@ -37,8 +37,11 @@ PAGES, PAGE_IDS = SITE_PAGES, SITE_PAGE_IDS
 
 @functools.cache
 def js(name: str) -> str:
-    """A script of tests/browser/js/, for page.evaluate or wait_for_function."""
-    return (JS / f'{name}.js').read_text('utf-8')
+    """A script of tests/browser/js/, for page.evaluate or wait_for_function.
+    A line `//#include <name>` stands for that script's text (the contrast
+    helpers that several scripts share)."""
+    lines = (JS / f'{name}.js').read_text('utf-8').splitlines(keepends=True)
+    return ''.join(js(line.split()[1]) if line.startswith('//#include ') else line for line in lines)
 
 
 # Any URL but the test server's and the ones that fetch nothing.

@@ -12,22 +12,14 @@ from pathlib import Path
 import pytest
 
 from pages import LANGUAGES
-from browser import DESKTOP, PHONE, Tab
+from browser import DESKTOP, PHONE, Tab, js
 from built_site import Served
 
 HOME = Path('index.md')
 
 # The bottom edge of the Start here heading, of its first link, and of the
 # table's first body row, in page pixels.
-BOTTOMS = """() => {
-  const heading = document.getElementById('start-here')
-  const section = [...document.querySelectorAll('article > *')]
-  const after = section.slice(section.indexOf(heading) + 1)
-  const link = after.map(el => el.querySelector('a[href*="lessons/"]')).find(Boolean)
-  const row = after.map(el => el.querySelector('tbody tr')).find(Boolean)
-  const bottom = (el) => el ? el.getBoundingClientRect().bottom + scrollY : null
-  return {heading: bottom(heading), link: bottom(link), row: bottom(row)}
-}"""
+BOTTOMS = js('bottoms')
 
 
 @pytest.mark.parametrize('viewport', ['desktop', 'phone'])

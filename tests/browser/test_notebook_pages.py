@@ -20,7 +20,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from colours import contrast
 from pages import LANGUAGES, ROOT, mkdocs_config, notebook_pages
-from browser import SCREENSHOTS, Tab
+from browser import SCREENSHOTS, Tab, js
 from built_site import Served
 
 NOTEBOOKS = [(lang, page) for lang in LANGUAGES for page in notebook_pages(lang)]
@@ -33,54 +33,15 @@ OUTPUTS = 'article .jp-OutputArea-output pre'
 
 # The text of each table-of-contents link, and what its href leads to: the
 # tag and the words (without the ¶ permalink) of the element with that id.
-TOC_TARGETS = """selector => Array.from(document.querySelectorAll(selector), link => {
-  const href = link.getAttribute('href')
-  const target = href.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null
-  const words = element => Array.from(element.childNodes)
-    .filter(node => !(node.nodeType === 1 && node.classList.contains('headerlink')))
-    .map(node => node.textContent).join('').trim()
-  return {href, text: link.textContent.trim(), tag: target ? target.tagName : null, words: target ? words(target) : null}
-})"""
+TOC_TARGETS = js('toc_targets')
 
 # Whether the element with the given id shows whole, below the fixed header.
-IN_SIGHT = """id => {
-  const box = document.getElementById(id).getBoundingClientRect()
-  const header = document.querySelector('.md-header').getBoundingClientRect()
-  return box.top >= header.bottom - 1 && box.bottom <= innerHeight + 1
-}"""
+IN_SIGHT = js('in_sight')
 
 # For each output's <code>: its text colour and its background, each blended
 # over what lies behind it (rgba), the input's code background, and its rule
 # at the left (an inset box-shadow or a left border): colour and width.
-OUTPUT_LOOK = """([outputs, inputs]) => {
-  const rgba = value => {
-    const m = value.match(/rgba?\\(([^)]+)\\)/)
-    if (!m) return null
-    const [r, g, b, a = 1] = m[1].split(/[\\s,/]+/).filter(Boolean).map(Number)
-    return [r, g, b, a]
-  }
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1)
-  const background = element => {
-    const layers = []
-    for (let e = element; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor) || [0, 0, 0, 0])
-    return layers.reverse().reduce((under, layer) => over(layer, under), [255, 255, 255, 1])
-  }
-  const rule = (style, bg) => {
-    const shadow = style.boxShadow.match(/(rgba?\\([^)]+\\))\\s+([\\d.]+)px\\s+0px\\s+0px(?:\\s+0px)?\\s+inset/)
-    if (shadow && parseFloat(shadow[2]) > 0) return {color: over(rgba(shadow[1]), bg), width: parseFloat(shadow[2])}
-    const width = parseFloat(style.borderLeftWidth)
-    if (style.borderLeftStyle !== 'none' && width > 0) return {color: over(rgba(style.borderLeftColor), bg), width}
-    return null
-  }
-  const input = document.querySelector(inputs + ' > code')
-  return Array.from(document.querySelectorAll(outputs + ' > code'), code => {
-    const style = getComputedStyle(code), bg = background(code)
-    return {
-      text: code.textContent.trim().split('\\n')[0].slice(0, 60),
-      fg: over(rgba(style.color), bg), bg, inputBg: background(input), rule: rule(style, bg),
-    }
-  })
-}"""
+OUTPUT_LOOK = js('output_look')
 
 
 def source(lang: str, page: Path) -> str:

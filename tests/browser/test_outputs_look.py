@@ -69,12 +69,7 @@ def test_every_shown_output_is_marked_as_output(site: Path, lang: str, page: Pat
 ERRORS_PAGE = Path('errors.md')
 
 # The colours an output is drawn in, and those of plain code beside it.
-COLOURS = """() => {
-  const style = (el) => { const s = getComputedStyle(el); return [s.color, s.backgroundColor] }
-  const output = document.querySelector('article .highlight .go')
-  const code = output.closest('code')
-  return {output: style(output), code: style(code), comment: getComputedStyle(code.querySelector('.c1') || code).color}
-}"""
+COLOURS = js('colours')
 
 
 @pytest.mark.parametrize('scheme', ['default', 'slate'])

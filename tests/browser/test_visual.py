@@ -46,26 +46,6 @@ TABLE_PAGES = [
     if page.suffix == '.md' and any(line.startswith('|') for line in (DOCS / lang / page).read_text('utf-8').splitlines())
 ]
 
-# WCAG contrast of colours as getComputedStyle gives them, a translucent
-# one laid over the opaque colour of the first ancestor that has one.
-CONTRAST_JS = """
-const rgba = text => { const n = text.match(/[\\d.]+/g).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1] }
-const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]))
-const luminance = colour => {
-  const [r, g, b] = colour.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 })
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b
-}
-const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05) }
-const background = el => {
-  for (; el; el = el.parentElement) {
-    const colour = rgba(getComputedStyle(el).backgroundColor)
-    if (colour[3] === 1) return colour
-  }
-  return [255, 255, 255, 1]
-}
-"""
-
-
 def open_page(tab: Tab, served: Served, lang: str, page: Path, viewport: str, scheme: str) -> None:
     """Load a page in a colour scheme, then size the tab to the viewport."""
     tab.page.set_viewport_size(DESKTOP)
@@ -96,47 +76,7 @@ def screenshot(tab: Tab, name: str, selector: str) -> None:
 # between it and the set) is underlined, whether its link has a colour of its
 # own, and the contrast of what marks the selected one: its bottom border, or
 # Material's bar under the row when it lies under this label (0: none).
-TAB_LABELS = (
-    '() => {'
-    + CONTRAST_JS
-    + """
-  const width = document.documentElement.clientWidth
-  return Array.from(document.querySelectorAll('article .tabbed-set'), set => {
-    const row = set.querySelector(':scope > .tabbed-labels')
-    const inputs = Array.from(set.querySelectorAll(':scope > input'))
-    const rowBox = row.getBoundingClientRect()
-    const arrows = Array.from(set.querySelectorAll(':scope > .tabbed-control'))
-      .filter(c => !c.hidden && c.getClientRects().length && getComputedStyle(c).visibility !== 'hidden').length
-    const around = []  // the row and the set: their underline would reach the labels too
-    for (let el = row; el !== set.parentElement; el = el.parentElement) around.push(el)
-    const labels = Array.from(row.children, (label, i) => {
-      const box = label.getBoundingClientRect()
-      const underlined = [label, ...label.querySelectorAll('*'), ...around]
-        .filter(el => getComputedStyle(el).textDecorationLine.includes('underline')).map(el => el.tagName.toLowerCase())
-      const link = label.querySelector('a')
-      const style = getComputedStyle(label)
-      const border = rgba(style.borderBottomColor)
-      // Material's bar under the selected label (the row's ::before), if it is there.
-      const bar = getComputedStyle(row, '::before')
-      const barLeft = rowBox.left + row.clientLeft - row.scrollLeft + new DOMMatrix(bar.transform === 'none' ? '' : bar.transform).m41
-      const underIt = bar.display !== 'none' && bar.content !== 'none' && Math.abs(barLeft - box.left) < 2
-        && Math.abs(parseFloat(bar.width) - box.width) < 2 && Math.abs(rowBox.bottom - box.bottom) < 2
-      return {
-        text: label.textContent.trim(),
-        checked: inputs[i].checked,
-        left: box.left, right: box.right,
-        inRow: box.left >= rowBox.left - 1 && box.right <= rowBox.right + 1,
-        underlined,
-        linkColoured: link !== null && getComputedStyle(link).color !== style.color,
-        border: parseFloat(style.borderBottomWidth) >= 1 && border[3] > 0
-          ? contrast(over(border, background(label)), background(label)) : 0,
-        bar: underIt ? contrast(over(rgba(bar.backgroundColor), background(row)), background(row)) : 0,
-      }
-    })
-    return {scrolls: row.scrollWidth > row.clientWidth + 1, arrows, width, labels}
-  })
-}"""
-)
+TAB_LABELS = js('tab_labels')
 
 
 def tab_label_problems(tab: Tab) -> list[str]:
@@ -185,33 +125,9 @@ def test_mode_tab_labels_are_tabs_on_screen_not_links(tab: Tab, served: Served, 
 
 # The checked input of the article's first tab set, and the last element
 # before it that the Tab key stops at: focus that, then press Tab.
-BEFORE_FIRST_TAB_SET = """() => {
-  const input = document.querySelector('article .tabbed-set > input:checked')
-  const stops = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'))
-    .filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
-    .filter(el => el.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING)
-  stops.at(-1).focus()
-  return input.id
-}"""
+BEFORE_FIRST_TAB_SET = js('before_first_tab_set')
 # The focus ring of the label of the focused input.
-FOCUS_RING = (
-    '() => {'
-    + CONTRAST_JS
-    + """
-  const input = document.activeElement
-  const label = input.closest('.tabbed-set').querySelector(`:scope > .tabbed-labels > label[for="${input.id}"]`)
-  const style = getComputedStyle(label)
-  const width = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth)
-  const ground = background(label)
-  return {
-    focused: input.id,
-    label: label.textContent.trim(),
-    width,
-    contrast: width ? contrast(over(rgba(style.outlineColor), ground), ground) : 0,
-    others: Array.from(label.parentElement.children).filter(other => other !== label && getComputedStyle(other).outlineStyle !== 'none').length,
-  }
-}"""
-)
+FOCUS_RING = js('focus_ring')
 
 
 def focus_ring_problems(ring: dict, expected: str) -> list[str]:
@@ -252,73 +168,14 @@ def test_tab_label_reached_by_keyboard_shows_a_focus_ring(tab: Tab, served: Serv
 # running text, code in running text, code in a table. Its underscores are
 # wrapped in spans (which changes nothing drawn), and the box to photograph
 # is returned: the first underscore's line, 20 px either side.
-PROBE_LINK = """kind => {
-  const link = Array.from(document.querySelectorAll('article a:not(.headerlink)')).find(a =>
-    a.textContent.includes('_') && !a.closest('.tabbed-labels')
-    && !!a.closest('table') === (kind === 'table') && !!a.querySelector('code') === (kind !== 'text'))
-  if (!link) return null
-  link.dataset.probe = ''
-  const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT)
-  const texts = []
-  while (walker.nextNode()) texts.push(walker.currentNode)
-  for (const text of texts.filter(t => t.data.includes('_'))) {
-    const parts = text.data.split('_')
-    text.replaceWith(...parts.flatMap((part, i) => {
-      if (!i) return [part]
-      const underscore = document.createElement('span')
-      underscore.dataset.underscore = ''
-      underscore.textContent = '_'
-      return [underscore, part]
-    }))
-  }
-  const first = link.querySelector('[data-underscore]')
-  first.scrollIntoView({block: 'center'})
-  const box = first.getBoundingClientRect()
-  return {
-    text: link.textContent,
-    underline: getComputedStyle(link).textDecorationLine,
-    clip: {x: box.x - 20, y: box.y - 2, width: box.width + 40, height: box.height + 6},
-  }
-}"""
+PROBE_LINK = js('probe_link')
 # Restyle the probed link for one photograph: as drawn, without its
 # underline, or its text hidden but for the underscores, or all of it. Inline
 # styles, which the pages' Content-Security-Policy allows (a <style> it does
 # not); no transitions, so that each photograph shows the style at once.
-RESTYLE = """mode => {
-  const link = document.querySelector('a[data-probe]')
-  link.dataset.colour ||= getComputedStyle(link).color
-  for (const el of [link, ...link.querySelectorAll('*')]) {
-    el.style.setProperty('transition', 'none', 'important')
-    el.style.removeProperty('text-decoration-line')
-    el.style.removeProperty('color')
-    if (mode === 'drawn') continue
-    el.style.setProperty('text-decoration-line', 'none', 'important')
-    if (mode === 'no underline') continue
-    const shown = mode === 'underscores' && el.matches('[data-underscore]')
-    el.style.setProperty('color', shown ? link.dataset.colour : 'transparent', 'important')
-  }
-}"""
+RESTYLE = js('restyle')
 # The rows of pixels where two photographs of the same box differ.
-DIFFERING_ROWS = """async ([a, b]) => {
-  const pixels = async png => {
-    const image = new Image()
-    image.src = 'data:image/png;base64,' + png
-    await image.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = image.width
-    canvas.height = image.height
-    const context = canvas.getContext('2d')
-    context.drawImage(image, 0, 0)
-    return context.getImageData(0, 0, canvas.width, canvas.height)
-  }
-  const [x, y] = [await pixels(a), await pixels(b)]
-  const rows = new Set()
-  for (let i = 0; i < x.data.length; i += 4) {
-    const difference = Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2])
-    if (difference > 60) rows.add(Math.floor(i / 4 / x.width))
-  }
-  return [...rows].sort((p, q) => p - q)
-}"""
+DIFFERING_ROWS = js('differing_rows')
 
 UNDERSCORE_PAGES = {'text': Path('index.md'), 'code': Path('guide/power-tools.md'), 'table': Path('errors.md')}
 
@@ -357,14 +214,7 @@ def test_link_underline_runs_clear_below_underscores(tab: Tab, served: Served, l
 
 # Each table of the article: its width and the width shown of it and of the
 # box that scrolls it, and how far it reaches past the screen's right edge.
-TABLES = """() => Array.from(document.querySelectorAll('article table'), table => {
-  const wrap = table.closest('.md-typeset__scrollwrap') || table
-  return {
-    head: Array.from(table.querySelectorAll('tr:first-child > *'), cell => cell.textContent.trim()).join(' | '),
-    hidden: Math.max(table.scrollWidth - table.clientWidth, wrap.scrollWidth - wrap.clientWidth),
-    past: table.getBoundingClientRect().right - document.documentElement.clientWidth,
-  }
-})"""
+TABLES = js('tables')
 
 
 @pytest.mark.parametrize(('lang', 'page'), TABLE_PAGES, ids=[f'{lang}/{page.as_posix()}' for lang, page in TABLE_PAGES])

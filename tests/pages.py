@@ -103,13 +103,31 @@ def without_comments(code: str, info: str) -> str:
     return '\n'.join(line.rstrip() for line in lines if line.strip()) + '\n'
 
 
-_SHOWN_OUTPUT = re.compile(r'^\s*#> ?(.*)$|^\s*"""\n(.*?)^\s*"""', re.M | re.S)
+# What a block shows as output: a `#>` line, or a triple-quoted block whose
+# quotes stand alone on their lines.
+_SHOWN_OUTPUT = re.compile(r'^[ \t]*#> ?([^\n]*)$|^[ \t]*"""\n(.*?)^[ \t]*"""[ \t]*$', re.M | re.S)
 
 
 def shown_outputs(code: str) -> str:
     """The outputs a block shows, one after the other: its `#>` lines and
     the insides of its triple-quoted output blocks."""
-    return '\n'.join(line or block for line, block in _SHOWN_OUTPUT.findall(code))
+    return '\n'.join(line if block is None else block for line, block in _shown(code))
+
+
+def shown_output_lines(code: str) -> list[str]:
+    """The lines of a block that show an output, as the page draws them,
+    unindented: `#>` lines whole, and triple-quoted blocks with their quotes."""
+    lines: list[str] = []
+    for line, block in _shown(code):
+        if block is None:
+            lines.append(f'#> {line}'.rstrip() if line else '#>')
+        else:
+            lines += ['"""', *(text.strip() for text in block.splitlines()), '"""']
+    return lines
+
+
+def _shown(code: str) -> list[tuple[str | None, str | None]]:
+    return [(m[1], None) if m[1] is not None else (None, m[2]) for m in _SHOWN_OUTPUT.finditer(code)]
 
 
 _HEADING = re.compile(r'^(#{1,6}) +(.*?)(?: +\{#(?P<id>[\w-]+)\})? *$', re.M)

@@ -10,7 +10,6 @@ desktop and at phone width.
 
 from __future__ import annotations
 
-import re
 from html import unescape
 from pathlib import Path
 
@@ -18,43 +17,25 @@ import pytest
 from bs4 import BeautifulSoup
 
 from colours import channels, contrast
-from pages import DOCS, LANGUAGES, fences, pages
+from pages import DOCS, LANGUAGES, fences, pages, shown_output_lines
 from browser import PHONE, Tab, js
 from built_site import Served, built_page
-
-# An output line as the page's Markdown has it: a `#>` line, or a line of a
-# triple-quoted output block (its quotes included, as they are drawn too).
-_SHOWN = re.compile(r'^ *(#>[^\n]*)$|^( *""")\n(.*?)^( *""")$', re.M | re.S)
 
 # The pages whose blocks show outputs, in every language.
 PAGES = [
     (lang, page)
     for lang in LANGUAGES
     for page in pages(lang)
-    if any(_SHOWN.search(fence.code) for fence in fences(DOCS / lang / page) if 'py' in fence.info)
+    if any(shown_output_lines(fence.code) for fence in fences(DOCS / lang / page) if 'py' in fence.info)
 ]
 PAGE_IDS = [f'{lang}/{page.as_posix()}' for lang, page in PAGES]
-
-
-def shown_output_lines(path: Path) -> list[str]:
-    """The output lines of a page's code blocks, in order, unindented."""
-    lines: list[str] = []
-    for fence in fences(path):
-        if 'py' not in fence.info:
-            continue
-        for match in _SHOWN.finditer(fence.code):
-            if match[1] is not None:
-                lines.append(match[1])
-            else:
-                lines += ['"""', *(line.strip() for line in match[3].splitlines()), '"""']
-    return lines
 
 
 @pytest.mark.parametrize(('lang', 'page'), PAGES, ids=PAGE_IDS)
 def test_every_shown_output_is_marked_as_output(site: Path, lang: str, page: Path) -> None:
     html = BeautifulSoup(built_page(site, lang, page).read_text('utf-8'), 'html.parser')
     marked = [unescape(span.get_text()).strip() for span in html.select('article .highlight .go')]
-    expected = shown_output_lines(DOCS / lang / page)
+    expected = [line for fence in fences(DOCS / lang / page) if 'py' in fence.info for line in shown_output_lines(fence.code)]
     if marked != expected:
         missed = [line for line in expected if line not in marked]
         extra = [line for line in marked if line not in expected]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pages import LANGUAGES
-from browser import Tab
+from browser import Tab, js
 from built_site import Served
 
 PAGE = Path('guide/reuse.md')
@@ -55,7 +55,13 @@ def test_switch_keeps_the_section_of_the_address(tab: Tab, served: Served, lang:
 @pytest.mark.parametrize('lang', LANGUAGES)
 def test_switch_keeps_the_section_scrolled_to(tab: Tab, served: Served, lang: str) -> None:
     tab.open(served.path(lang, PAGE))
+    # The section being read is the one at the top once the page is laid
+    # out: a font that loads after the scroll (late, on a busy machine) moves
+    # the text, and with it the section the table of contents marks.
+    tab.page.evaluate('() => document.fonts.ready.then(() => true)')
+    tab.page.evaluate(js('settled'))
     tab.page.evaluate('(id) => document.getElementById(id).scrollIntoView()', SECTION)
+    tab.page.evaluate(js('settled'))
     # Material's table of contents follows the reading position.
     tab.page.wait_for_selector(f'.md-sidebar--secondary .md-nav__link--active[href="#{SECTION}"]')
     switch_to(tab, other(lang))

@@ -63,7 +63,7 @@ DIRECTIVES: dict[str, str] = {
 }
 
 _SCRIPT = re.compile(r'<script\b(?P<attributes>[^>]*)>(?P<text>.*?)</script\s*>', re.I | re.S)
-_TYPE = re.compile(r'''\btype\s*=\s*["']?(?P<type>[^"'\s>]*)''', re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.I)
 # The types a browser runs (HTML's JavaScript MIME type essence match, and module).
 _RUN = {'', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'text/ecmascript'}
 # The policy goes first in <head>, after <meta charset> only (which must stay
@@ -92,7 +92,7 @@ def source_hash(script: str) -> str:
 
 def policy(scripts: list[str]) -> str:
     hashes = ' '.join(dict.fromkeys(source_hash(script) for script in scripts))
-    directives = {**DIRECTIVES, 'script-src': f"{DIRECTIVES['script-src']} {hashes}".strip()}
+    directives = {**DIRECTIVES, 'script-src': f'{DIRECTIVES["script-src"]} {hashes}'.strip()}
     return '; '.join(f'{name} {value}' for name, value in directives.items())
 
 

@@ -203,12 +203,16 @@ def _links(page: Page, config: MkDocsConfig) -> str:
         raise PluginError(f'mkdocs.yml: extra.words of "{lang}" has no {", ".join(missing)}, for the links of {page.file.src_uri}')
     repository = config.extra['repository'].rstrip('/')
     source = f'{repository}/blob/main/examples/{lang}/{name}'
-    return config.theme.get_env().get_template('partials/notebook-links.html').render(
-        words=words,
-        colab=f'https://colab.research.google.com/github/{source.removeprefix("https://github.com/")}',
-        github=source,
-        download=name,  # in the page's own folder (include_source)
-        tensorflow_version=config.extra['tensorflow_version'],
+    return (
+        config.theme.get_env()
+        .get_template('partials/notebook-links.html')
+        .render(
+            words=words,
+            colab=f'https://colab.research.google.com/github/{source.removeprefix("https://github.com/")}',
+            github=source,
+            download=name,  # in the page's own folder (include_source)
+            tensorflow_version=config.extra['tensorflow_version'],
+        )
     )
 
 

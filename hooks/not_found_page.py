@@ -23,7 +23,7 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
         root = urlsplit(config.site_url or '/').path  # the page is shown at any depth
         # static-i18n sets the attribute (which the theme's template reads), not the item.
         for alternate in getattr(config.extra, 'alternate', None) or config.extra.get('alternate', []):
-            alternate['link'] = root if alternate['lang'] == default else f"{root}{alternate['lang']}/"
+            alternate['link'] = root if alternate['lang'] == default else f'{root}{alternate["lang"]}/'
     return context
 
 

@@ -63,7 +63,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     def rebase(m: re.Match) -> str:
         app = json.loads(m[2])
         # With the trailing slash, or URL resolution would drop the language folder.
-        app['base'] = f"{app['base'].rstrip('/')}/{lang}/" if app['base'] not in ('', '.') else f'{lang}/'
+        app['base'] = f'{app["base"].rstrip("/")}/{lang}/' if app['base'] not in ('', '.') else f'{lang}/'
         return m[1] + json.dumps(app) + m[3]
 
     return _CONFIG.sub(rebase, output, count=1)

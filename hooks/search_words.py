@@ -92,8 +92,6 @@ def _also(html: str, separator: re.Pattern, synonyms: dict[str, list[str]]) -> s
     return ' '.join(word for word in also if word not in present)
 
 
-
-
 @event_priority(-400)  # after hooks/search_per_language.py (-300) has written each language's index
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins['i18n']

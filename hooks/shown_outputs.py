@@ -28,9 +28,7 @@ _OUTPUT_LINE = re.compile(_INDENT + r'<span class="c1">(?P<text>#&gt;.*?)</span>
 # of the output, and a line ending in the closing quotes, one docstring span
 # each. A docstring whose text starts on the line of its opening quotes does
 # not match, so a function's docstring is left as it is.
-_OUTPUT_BLOCK = re.compile(
-    _INDENT + r'<span class="sd">(?:&quot;|"){3}</span>\n(?:<span class="sd">[^<]*</span>\n)*?<span class="sd"> *(?:&quot;|"){3}</span>'
-)
+_OUTPUT_BLOCK = re.compile(_INDENT + r'<span class="sd">(?:&quot;|"){3}</span>\n(?:<span class="sd">[^<]*</span>\n)*?<span class="sd"> *(?:&quot;|"){3}</span>')
 _DOCSTRING_LINE = re.compile(r'<span class="sd">( *)([^<]*)</span>')
 
 

@@ -146,7 +146,9 @@ def make_environment(version: str, venv: Path) -> str | None:
             requested, constraint = Path(tmp) / 'requirements.in', Path(tmp) / 'constraints.txt'
             requested.write_text(wanted, 'utf-8')
             constraint.write_text(f'tensorflow=={version}\n', 'utf-8')
-            result = run([str(venv / 'bin' / 'uv'), 'pip', 'install', '--python', str(python), '-r', str(requested), '-c', str(constraint)], capture_output=True)
+            result = run(
+                [str(venv / 'bin' / 'uv'), 'pip', 'install', '--python', str(python), '-r', str(requested), '-c', str(constraint)], capture_output=True
+            )
         sys.stderr.write(result.stderr)
         if result.returncode == 0:
             made_from.write_text(wanted, 'utf-8')
@@ -157,7 +159,7 @@ def make_environment(version: str, venv: Path) -> str | None:
         print(f'tensorflow_drift: no tf-keras {".".join(version.split(".")[:2])} on the package index; going on without it', file=sys.stderr)
         result = install(requirements(version, with_tf_keras=False))
     if result is not None and result.returncode != 0:
-        raise Trouble(f'could not install TensorFlow {version} into {venv} (see uv\'s message above)')
+        raise Trouble(f"could not install TensorFlow {version} into {venv} (see uv's message above)")
     tf_keras = run([str(python), '-c', 'import importlib.metadata as m; print(m.version("tf-keras"))'], capture_output=True)
     return tf_keras.stdout.strip() if tf_keras.returncode == 0 else None
 
@@ -213,14 +215,16 @@ def report(version: str, tf_keras: str | None, recorded: dict[str, Any], seconds
     differ = sum(f.differs and not f.only_version for f in found)
     cannot = sum(not f.differs for f in found)
     blocks = sum('test_docs.py' in t for t in recorded['passed']) + sum('test_docs.py' in f['test'] and f['when'] != 'collect' for f in recorded['failed'])
-    notebooks = sum('test_notebooks.py' in t for t in recorded['passed']) + sum('test_notebooks.py' in f['test'] and f['when'] != 'collect' for f in recorded['failed'])
+    notebooks = sum('test_notebooks.py' in t for t in recorded['passed']) + sum(
+        'test_notebooks.py' in f['test'] and f['when'] != 'collect' for f in recorded['failed']
+    )
     summary = (
-        f'TensorFlow {version} (tf-keras {tf_keras or "none"}) against the pages\' TensorFlow {pages_version}: '
+        f"TensorFlow {version} (tf-keras {tf_keras or 'none'}) against the pages' TensorFlow {pages_version}: "
         f'{differ} blocks differ, {cannot} cannot run, {versions} print only the version '
         f'(of {blocks} page blocks and {notebooks} notebooks; {seconds:.0f} s)'
     )
     sections = [
-        f'Drift watch: what the pages\' examples and notebooks print with TensorFlow {version}.',
+        f"Drift watch: what the pages' examples and notebooks print with TensorFlow {version}.",
         'Nothing was rewritten: each entry below is a block that prints something else than its page shows, or that cannot run.',
     ]
     kinds = (

@@ -47,7 +47,7 @@ def with_page_line(warning: str, project: Path = ROOT) -> str:
     m = _LINK_WARNING.search(warning)
     if m is None:
         return warning
-    return f"{source_line(project / 'docs' / m['page'], m['link'], project)}: {warning}"
+    return f'{source_line(project / "docs" / m["page"], m["link"], project)}: {warning}'
 
 
 def source_line(source: Path, needle: str, project: Path = ROOT) -> str:
@@ -99,7 +99,7 @@ def all_built_pages(site: Path) -> list[tuple[str, Path, Path]]:
     return [(lang, page, built_page(site, lang, page)) for lang in LANGUAGES for page in site_pages(lang)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed(path: Path, mtime_ns: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text('utf-8'), 'html.parser')
 
@@ -131,7 +131,7 @@ LOADING_ATTRIBUTES = [
 ]
 # <link rel=...> values that only name a document, without loading it.
 NON_LOADING_LINKS = {'alternate', 'canonical', 'next', 'prev', 'author', 'license', 'help', 'search'}
-CSS_URL = re.compile(r'''url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)''')
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 
 
 def is_remote(url: str) -> bool:

@@ -25,8 +25,9 @@ import select
 import signal
 import tempfile
 import time
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable
+from typing import Any
 
 PARALLEL = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
 
@@ -50,7 +51,7 @@ class _Child:
 
 
 def _start(function: Callable[[], Any], timeout: float) -> _Child:
-    stack_file = tempfile.TemporaryFile('w+')
+    stack_file = tempfile.TemporaryFile('w+')  # noqa: SIM115 - outlives this function: _finish closes it
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
@@ -67,7 +68,7 @@ def _start(function: Callable[[], Any], timeout: float) -> _Child:
             payload = json.dumps(function()).encode()
             with os.fdopen(write_end, 'wb') as pipe:
                 pipe.write(payload)
-        except BaseException:  # noqa: BLE001 - nothing may escape into the parent's code
+        except BaseException:  # nothing may escape into the parent's code
             status = 1
         finally:
             os._exit(status)
@@ -90,9 +91,7 @@ def _finish(child: _Child, hung: bool) -> Any:
     return json.loads(b''.join(child.chunks))
 
 
-def run_forked_many(
-    jobs: dict[Hashable, tuple[Callable[[], Any], float]], parallel: int = PARALLEL
-) -> dict[Hashable, Any]:
+def run_forked_many(jobs: dict[Hashable, tuple[Callable[[], Any], float]], parallel: int = PARALLEL) -> dict[Hashable, Any]:
     """Run each `function` of `jobs` (key -> (function, timeout in seconds)) in
     a forked child, `parallel` at a time, and return key -> its JSON result.
 
@@ -130,4 +129,3 @@ def run_forked_many(
                 results[key] = _finish(child, hung=False)
                 del running[pipe]
     return results
-

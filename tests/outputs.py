@@ -41,10 +41,7 @@ def _print_lines(example: CodeExample) -> list[int]:
     return sorted(
         node.lineno
         for node in ast.walk(ast.parse(example.source))
-        if isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Call)
-        and isinstance(node.value.func, ast.Name)
-        and node.value.func.id == 'print'
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name) and node.value.func.id == 'print'
     )
 
 
@@ -92,9 +89,7 @@ class Shown:
     def of(cls, example: CodeExample) -> Shown:
         outputs = _outputs(example)
         output_lines = {n for output in outputs for n in range(output.first, output.last + 1)}
-        kept = [
-            (n, line) for n, line in enumerate(example.source.splitlines(), 1) if n not in output_lines
-        ]
+        kept = [(n, line) for n, line in enumerate(example.source.splitlines(), 1) if n not in output_lines]
         bare = dataclasses.replace(example, source=''.join(line + '\n' for _, line in kept))
         return cls(example, outputs, bare, {n: i for i, (n, _) in enumerate(kept, 1)})
 
@@ -109,11 +104,7 @@ class Shown:
         for statement in printed.print_statements():
             statement.line_no = self.bare_line[statement.line_no]
         ran = {find_print_location(self.bare, s.line_no)[0] for s in printed.print_statements()}
-        orphans = [
-            output
-            for output in self.outputs
-            if output.print_line is None or self.bare_line[output.first - 1] not in ran
-        ]
+        orphans = [output for output in self.outputs if output.print_line is None or self.bare_line[output.first - 1] not in ran]
         return printed.updated_print_statements(self.bare) or self.bare.source, orphans
 
     def matches(self, rebuilt: str) -> bool:

@@ -146,10 +146,7 @@ def headings(path: Path) -> list[Heading]:
     # Headings inside code blocks are not headings.
     for fence in reversed(list(_FENCE.finditer(text))):
         text = text[: fence.start()] + '\n' * text.count('\n', fence.start(), fence.end()) + text[fence.end() :]
-    return [
-        Heading(text.count('\n', 0, m.start()) + 1, len(m[1]), m[2], m['id'])
-        for m in _HEADING.finditer(text)
-    ]
+    return [Heading(text.count('\n', 0, m.start()) + 1, len(m[1]), m[2], m['id']) for m in _HEADING.finditer(text)]
 
 
 # --- the code blocks, as pytest-examples reads them -------------------------------
@@ -169,8 +166,4 @@ def earlier_in_group(example: CodeExample) -> list[CodeExample]:
     group = group_of(example)
     if group is None:
         return []
-    return [
-        ex
-        for ex in EXAMPLES
-        if ex.path == example.path and group_of(ex) == group and ex.start_line < example.start_line
-    ]
+    return [ex for ex in EXAMPLES if ex.path == example.path and group_of(ex) == group and ex.start_line < example.start_line]

@@ -125,14 +125,9 @@ def test_every_row_links_to_its_examples(lang: str) -> None:
         pages_with_row = {s.page.as_posix() for s in found if s.row == row}
         if page not in pages_with_row:
             problems.append(
-                f'docs/{lang}/{CHEATSHEET}:{n}: row "{row}" links to {page}, but its examples are in '
-                f'{", ".join(sorted(pages_with_row)) or "no page"}'
+                f'docs/{lang}/{CHEATSHEET}:{n}: row "{row}" links to {page}, but its examples are in {", ".join(sorted(pages_with_row)) or "no page"}'
             )
-    problems += [
-        f'{s.fence}: cheat="{s.row}" has no row in docs/{lang}/{CHEATSHEET}'
-        for s in found
-        if s.row not in rows
-    ]
+    problems += [f'{s.fence}: cheat="{s.row}" has no row in docs/{lang}/{CHEATSHEET}' for s in found if s.row not in rows]
     assert not problems, '\n'.join(problems)
 
 

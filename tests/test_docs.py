@@ -66,6 +66,8 @@ gc.enable()
 pytestmark = pytest.mark.xdist_group('examples')
 
 DOCS = Path(__file__).resolve().parent.parent / 'docs'
+
+
 def first_changed_line(diff: str) -> int | str:
     """The page line of the first change in pytest-examples' diff, whose hunk
     headers carry page line numbers."""
@@ -100,7 +102,7 @@ def run(example: CodeExample, action, module_globals: dict) -> dict:
     """
     try:
         return action(example, module_globals=module_globals)
-    except Exception as exc:  # noqa: BLE001 - any error of the block is the failure
+    except Exception as exc:  # any error of the block is the failure
         error = exc
     lines = [n for frame, n in traceback.walk_tb(error.__traceback__) if frame.f_code.co_filename == str(example.path)]
     line = lines[-1] if lines else example.start_line
@@ -289,6 +291,6 @@ def test_this_process_never_ran_tensorflow(outcomes: dict[str, dict]) -> None:
 
     ctx = context.context_safe()
     assert ctx is None or not ctx._initialized, (
-        f'{Path(__file__).relative_to(DOCS.parent)}: the test process has started TensorFlow\'s runtime; '
+        f"{Path(__file__).relative_to(DOCS.parent)}: the test process has started TensorFlow's runtime; "
         'the examples forked from it cannot run. Import nothing here that runs TensorFlow.'
     )

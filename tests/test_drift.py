@@ -8,7 +8,7 @@ import sys
 from pages import ROOT
 
 sys.path.insert(0, str(ROOT / 'scripts'))
-from tensorflow_drift import prints_only_the_version  # noqa: E402
+from tensorflow_drift import prints_only_the_version
 
 VERSION_DIFF = '--- page\n+++ printed\n print(tf.__version__)\n-#> 2.21.0\n+#> 2.22.0'
 

@@ -43,11 +43,7 @@ class Row:
 
 def rows(lang: str) -> list[Row]:
     lines = (DOCS / lang / CATALOGUE).read_text('utf-8').splitlines()
-    return [
-        Row(n, m['type'], m['message'], m['page'], m['anchor'])
-        for n, line in enumerate(lines, 1)
-        if (m := _ROW.match(line))
-    ]
+    return [Row(n, m['type'], m['message'], m['page'], m['anchor']) for n, line in enumerate(lines, 1) if (m := _ROW.match(line))]
 
 
 def section_text(path: Path, anchor: str) -> tuple[str, str] | None:
@@ -93,6 +89,5 @@ def test_both_languages_index_the_same_errors() -> None:
     first, *others = LANGUAGES
     for lang in others:
         assert by_lang[lang] == by_lang[first], (
-            f'docs/{lang}/{CATALOGUE} and docs/{first}/{CATALOGUE} index different errors: '
-            f'{sorted(set(by_lang[lang]) ^ set(by_lang[first]))}'
+            f'docs/{lang}/{CATALOGUE} and docs/{first}/{CATALOGUE} index different errors: {sorted(set(by_lang[lang]) ^ set(by_lang[first]))}'
         )

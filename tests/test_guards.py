@@ -111,10 +111,9 @@ def test_an_error_example_that_no_longer_raises_names_page_and_line(project: Pat
         print_lines[lang] = line_of(page, "print(f'ValueError: {error}')")
     output = check('tests/test_docs.py', '-k', 'errors.md')
     for lang, print_line in print_lines.items():
-        assert (
-            f'docs/{lang}/errors.md:{print_line + 1}: the page shows an output that no print wrote: '
-            f'the print on line {print_line} did not run' in output
-        ), output[-3000:]
+        assert f'docs/{lang}/errors.md:{print_line + 1}: the page shows an output that no print wrote: the print on line {print_line} did not run' in output, (
+            output[-3000:]
+        )
     assert '-        ValueError: Variable dense/w already exists, disallowed.' in output  # the diff
 
 
@@ -122,7 +121,7 @@ def test_a_print_in_an_if_no_longer_taken_names_page_and_line(project: Path, che
     page = project / 'docs' / 'en' / 'index.md'
     plant(
         page,
-        "print(tf.__version__)\n#> 2.21.0\n",
+        'print(tf.__version__)\n#> 2.21.0\n',
         "if tf.__version__.startswith('1.'):\n    print('TensorFlow 1')\n    #> TensorFlow 1\nprint(tf.__version__)\n#> 2.21.0\n",
     )
     print_line = line_of(page, "print('TensorFlow 1')")
@@ -132,7 +131,7 @@ def test_a_print_in_an_if_no_longer_taken_names_page_and_line(project: Path, che
 
 def test_an_output_under_no_print_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'en' / 'index.md'
-    plant(page, "import tensorflow as tf\n\nprint(tf.__version__)", "import tensorflow as tf\n#> TensorFlow\n\nprint(tf.__version__)")
+    plant(page, 'import tensorflow as tf\n\nprint(tf.__version__)', 'import tensorflow as tf\n#> TensorFlow\n\nprint(tf.__version__)')
     line = line_of(page, '#> TensorFlow')
     output = check('tests/test_docs.py', '-k', 'en/index.md')
     assert f'docs/en/index.md:{line}: the page shows an output that no print wrote: it stands under no print' in output
@@ -156,10 +155,9 @@ def test_update_removes_an_output_that_no_print_wrote_and_says_so(project: Path,
     print_line = line_of(page, "print(f'ValueError: {error}')")
     result = pytest_in('tests/test_docs.py', '-k', 'en/errors.md', '--update-examples')
     assert result.returncode == 0, result.stdout[-3000:]
-    assert (
-        f'docs/en/errors.md:{print_line + 1}: removed an output that no print wrote: '
-        f'the print on line {print_line} did not run' in result.stdout
-    ), result.stdout[-3000:]
+    assert f'docs/en/errors.md:{print_line + 1}: removed an output that no print wrote: the print on line {print_line} did not run' in result.stdout, (
+        result.stdout[-3000:]
+    )
     text = page.read_text('utf-8')
     assert 'Variable dense/w already exists' not in text.split('## Variable ... does not exist')[0]
     assert pytest_in('tests/test_docs.py', '-k', 'en/errors.md').returncode == 0
@@ -178,10 +176,9 @@ def test_a_typed_error_message_in_the_index_names_page_and_line(project: Path, c
     page = project / 'docs' / 'zh' / 'errors.md'
     line = plant(page, '`Key model/encoder/b not found in checkpoint`', '`Key model/encoder/w not found in checkpoint`')
     output = check('tests/test_error_index.py')
-    assert (
-        f'docs/zh/errors.md:{line}: no example in saving/tf1-checkpoints.md#missing-name prints '
-        '`Key model/encoder/w not found in checkpoint`' in output
-    ), output[-2000:]
+    assert f'docs/zh/errors.md:{line}: no example in saving/tf1-checkpoints.md#missing-name prints `Key model/encoder/w not found in checkpoint`' in output, (
+        output[-2000:]
+    )
 
 
 def test_a_missing_translation_names_the_page(project: Path, check) -> None:

@@ -101,9 +101,7 @@ def ran_as(path: Path) -> Path:
 @pytest.fixture(scope='session')
 def fresh_runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, nbformat.NotebookNode]:
     """A fresh run of each notebook that the selected tests compare with."""
-    selected = [
-        item.callspec.params['path'] for item in request.session.items if item.originalname == 'test_stored_outputs_are_what_a_fresh_run_prints'
-    ]
+    selected = [item.callspec.params['path'] for item in request.session.items if item.originalname == 'test_stored_outputs_are_what_a_fresh_run_prints']
     return run_all(sorted({ran_as(path) for path in selected}), tmp_path_factory.mktemp('notebooks'))
 
 

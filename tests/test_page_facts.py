@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -42,10 +42,8 @@ def source_of(lang: str, page: Path) -> Path:
 def last_changed(source: Path) -> str:
     """The UTC day of the last commit that changed a file; today if none did
     or git cannot tell (not a repository), as the plugin has it."""
-    stamp = subprocess.run(
-        ['git', 'log', '-1', '--format=%ct', '--', str(source)], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    moment = datetime.fromtimestamp(int(stamp), timezone.utc) if stamp else datetime.now(timezone.utc)
+    stamp = subprocess.run(['git', 'log', '-1', '--format=%ct', '--', str(source)], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    moment = datetime.fromtimestamp(int(stamp), UTC) if stamp else datetime.now(UTC)
     return moment.date().isoformat()
 
 
@@ -125,7 +123,8 @@ ENGLISH_UI = [
 
 
 @pytest.mark.parametrize(
-    ('lang', 'page'), [(lang, page) for lang, page in PAGES if lang != DEFAULT_LANGUAGE],
+    ('lang', 'page'),
+    [(lang, page) for lang, page in PAGES if lang != DEFAULT_LANGUAGE],
     ids=[id_ for (lang, _), id_ in zip(PAGES, PAGE_IDS) if lang != DEFAULT_LANGUAGE],
 )
 def test_no_english_theme_words_on_other_language_pages(site: Path, lang: str, page: Path) -> None:

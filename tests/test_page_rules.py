@@ -14,15 +14,8 @@ from pages import DOCS, EXAMPLES, ROOT, earlier_in_group, mkdocs_config, shown_o
 
 def test_continuing_blocks_say_so() -> None:
     """A block that continues earlier ones must tell the reader, in its first line."""
-    silent = [
-        str(ex)
-        for ex in EXAMPLES
-        if earlier_in_group(ex) and not ex.source.lstrip().startswith('#')
-    ]
-    assert not silent, (
-        'these blocks continue earlier blocks of their group but do not start with a '
-        'comment saying so:\n  ' + '\n  '.join(silent)
-    )
+    silent = [str(ex) for ex in EXAMPLES if earlier_in_group(ex) and not ex.source.lstrip().startswith('#')]
+    assert not silent, 'these blocks continue earlier blocks of their group but do not start with a comment saying so:\n  ' + '\n  '.join(silent)
 
 
 def test_readme_names_the_tensorflow_behind_the_outputs() -> None:
@@ -32,16 +25,11 @@ def test_readme_names_the_tensorflow_behind_the_outputs() -> None:
     assert f'TensorFlow {version}' in readme, f'README.md: the outputs now come from TensorFlow {version}; say so in the README'
 
 
-
 def test_printing_blocks_show_their_output() -> None:
     """A print whose output pytest-examples did not see (for example one that
     runs inside a tf.function, whose code autograph rewrites) leaves no `#>`
     line, and nothing would check it."""
-    unchecked = [
-        str(ex)
-        for ex in EXAMPLES
-        if re.search(r'^\s*print\(', ex.source, re.M) and not re.search(r'^\s*(#>|""")', ex.source, re.M)
-    ]
+    unchecked = [str(ex) for ex in EXAMPLES if re.search(r'^\s*print\(', ex.source, re.M) and not re.search(r'^\s*(#>|""")', ex.source, re.M)]
     assert not unchecked, 'these blocks print, but show no output to check:\n  ' + '\n  '.join(unchecked)
 
 

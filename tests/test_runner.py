@@ -52,6 +52,5 @@ def test_the_workaround_is_still_needed(pytester: pytest.Pytester) -> None:
     fails: delete the workaround."""
     seen = workers_by_group(pytester)
     assert any(len(workers) > 1 for workers in seen.values()), (
-        'pytest-xdist now keeps each xdist_group in one process by itself: delete tests/xdist_groups.py '
-        'and its name in tests/conftest.py'
+        'pytest-xdist now keeps each xdist_group in one process by itself: delete tests/xdist_groups.py and its name in tests/conftest.py'
     )

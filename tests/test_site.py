@@ -9,6 +9,7 @@ and search has both languages, with Chinese segmented into words.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -112,9 +113,7 @@ def test_sitemap_lists_every_page_with_its_twins(site: Path) -> None:
     each other, from sitemap.xml."""
     ns = {'s': 'http://www.sitemaps.org/schemas/sitemap/0.9', 'x': 'http://www.w3.org/1999/xhtml'}
     listed = {
-        urlsplit(url.findtext('s:loc', namespaces=ns)).path: {
-            link.get('hreflang'): urlsplit(link.get('href')).path for link in url.findall('x:link', ns)
-        }
+        urlsplit(url.findtext('s:loc', namespaces=ns)).path: {link.get('hreflang'): urlsplit(link.get('href')).path for link in url.findall('x:link', ns)}
         for url in ElementTree.parse(site / 'sitemap.xml').getroot().findall('s:url', ns)
     }
     problems = []
@@ -168,9 +167,7 @@ def test_search_segments_chinese_and_keeps_api_names_whole(site: Path) -> None:
     docs = [doc for lang in LANGUAGES for doc in search_docs(site, lang)]
     zh = ' '.join(doc['title'] + ' ' + doc['text'] for doc in search_docs(site, 'zh'))
     # jieba splits Chinese runs with U+200B, which the search separator honours.
-    assert re.search('[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]', zh), (
-        'Chinese text in the search index is not segmented into words (is jieba installed?)'
-    )
+    assert re.search('[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]', zh), 'Chinese text in the search index is not segmented into words (is jieba installed?)'
     tokens = {token for doc in docs for token in search_separator().split(doc['text'])}
     for name in ('variable_scope', 'get_variable', 'name_scope'):
         assert name in tokens, f'searching "{name}" would find nothing: it is no token of the index'
@@ -266,10 +263,7 @@ def test_notebook_twins_have_the_same_heading_ids(site: Path) -> None:
         ids = [h.get('id') for h in soup(html).find('article').find_all(HEADING_TAGS)]
         twin_ids = [h.get('id') for h in soup(twin).find('article').find_all(HEADING_TAGS)]
         if ids != twin_ids:
-            problems.append(
-                f'{notebook_source(lang, page)} has the heading ids {ids}, '
-                f'its twin {notebook_source(DEFAULT_LANGUAGE, page)} has {twin_ids}'
-            )
+            problems.append(f'{notebook_source(lang, page)} has the heading ids {ids}, its twin {notebook_source(DEFAULT_LANGUAGE, page)} has {twin_ids}')
     assert not problems, '\n'.join(problems)
 
 
@@ -309,10 +303,8 @@ def test_the_tensorflow_version_of_mkdocs_yml_is_the_one_installed() -> None:
 
     installed = []
     for distribution in ('tensorflow', 'tensorflow-cpu'):
-        try:
+        with contextlib.suppress(PackageNotFoundError):
             installed.append(version(distribution))
-        except PackageNotFoundError:
-            pass
     stated = mkdocs_config()['extra']['tensorflow_version']
     assert installed, 'TensorFlow is not installed (`make install`)'
     assert stated in installed, f'mkdocs.yml: extra.tensorflow_version is {stated}, but TensorFlow {installed[0]} is installed'

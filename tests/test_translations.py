@@ -23,8 +23,7 @@ ALL_PAGES = sorted({page for lang in LANGUAGES for page in pages(lang)})
 @pytest.mark.parametrize('lang', LANGUAGES)
 def test_every_page_exists_in_every_language(lang: str) -> None:
     missing = [
-        f'docs/{lang}/{page} is missing; its twins: '
-        + ', '.join(f'docs/{other}/{page}' for other in LANGUAGES if (DOCS / other / page).exists())
+        f'docs/{lang}/{page} is missing; its twins: ' + ', '.join(f'docs/{other}/{page}' for other in LANGUAGES if (DOCS / other / page).exists())
         for page in ALL_PAGES
         if not (DOCS / lang / page).exists()
     ]
@@ -59,8 +58,7 @@ class TestPagePair:
         if len(a) != len(b):
             extra = a[len(b) :] or b[len(a) :]
             problems.append(
-                f'{source.relative_to(DOCS)} has {len(a)} code blocks, {translation.relative_to(DOCS)} '
-                f'has {len(b)}; first unmatched block: {extra[0]}'
+                f'{source.relative_to(DOCS)} has {len(a)} code blocks, {translation.relative_to(DOCS)} has {len(b)}; first unmatched block: {extra[0]}'
             )
         assert not problems, '\n'.join(problems)
 
@@ -69,8 +67,7 @@ class TestPagePair:
         ids_b = [h.id for h in headings(translation) if h.level > 1]
         assert ids_a == ids_b, (
             f'{source.relative_to(DOCS)} and {translation.relative_to(DOCS)} must have the same '
-            'sections, with the same {#id}s, in the same order:\n'
-            + ''.join(difflib.unified_diff([f'{i}\n' for i in ids_a], [f'{i}\n' for i in ids_b]))
+            'sections, with the same {#id}s, in the same order:\n' + ''.join(difflib.unified_diff([f'{i}\n' for i in ids_a], [f'{i}\n' for i in ids_b]))
         )
 
 
@@ -238,9 +235,7 @@ def test_the_glossary_has_the_same_rows_in_every_language() -> None:
         if len(rows) != len(source):
             problems.append(f'docs/{lang}/{GLOSSARY} has {len(rows)} rows, docs/{DEFAULT_LANGUAGE}/{GLOSSARY} has {len(source)}')
         problems += [
-            f'docs/{DEFAULT_LANGUAGE}/{GLOSSARY}:{n}: "{term}" has no row in docs/{lang}/{GLOSSARY}'
-            for term, (n, _) in wanted.items()
-            if term not in have
+            f'docs/{DEFAULT_LANGUAGE}/{GLOSSARY}:{n}: "{term}" has no row in docs/{lang}/{GLOSSARY}' for term, (n, _) in wanted.items() if term not in have
         ]
         for term, (n, links) in have.items():
             if term not in wanted:

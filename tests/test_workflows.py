@@ -49,6 +49,4 @@ def test_the_test_job_runs_what_ci_runs() -> None:
     workflow = yaml.safe_load(DOCS_WORKFLOW.read_text('utf-8'))
     steps = workflow.get('jobs', {}).get('test', {}).get('steps', [])
     runs = [step['run'] for step in steps if 'run' in step]
-    assert any('.ci/run' in run.split() for run in runs), (
-        f'{where(DOCS_WORKFLOW)}: the job `test` must run `bash .ci/run`; its steps run: {runs}'
-    )
+    assert any('.ci/run' in run.split() for run in runs), f'{where(DOCS_WORKFLOW)}: the job `test` must run `bash .ci/run`; its steps run: {runs}'

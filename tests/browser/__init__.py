@@ -14,6 +14,7 @@ Playwright evals an expression while it polls, which the pages' policy
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import re
@@ -58,10 +59,8 @@ FORGET = 'try { localStorage.clear(); sessionStorage.clear() } catch (error) {}'
 
 
 def _abort(route) -> None:
-    try:
+    with contextlib.suppress(PlaywrightError):  # the page is gone already
         route.abort('blockedbyclient')
-    except PlaywrightError:
-        pass  # the page is gone already
 
 
 def new_profile(browser, viewport: dict, remember: bool = False):
@@ -195,9 +194,7 @@ def _axe(page: Page, only: list[str] | None = None, disable: list[str] | None = 
     if disable:
         options['rules'] = {rule: {'enabled': False} for rule in disable}
     context = {'include': [['html']], 'exclude': [[exclude]]} if exclude else None
-    violations = page.evaluate(
-        '([context, options]) => axe.run(context || document, options).then(results => results.violations)', [context, options]
-    )
+    violations = page.evaluate('([context, options]) => axe.run(context || document, options).then(results => results.violations)', [context, options])
     found = []
     for violation in violations:
         if violation['impact'] in ('serious', 'critical'):
@@ -252,14 +249,12 @@ def wait_until_showing(tab: Tab, label: str) -> list[list[str]]:
     """Wait until every tab set that has `label` shows it (Material switches
     linked tab sets a frame or two after the click); the labels of the sets
     that still do not, once the wait gave up."""
-    try:
+    with contextlib.suppress(PlaywrightError):
         tab.page.wait_for_function(
             f'label => ({js("tab_sets").strip()})().every(s => !s.labels.includes(label) || (s.selected === label && s.shown))',
             arg=label,
             timeout=10_000,
         )
-    except PlaywrightError:
-        pass
     return [s['labels'] for s in tab_sets_with(tab, label) if s['selected'] != label or not s['shown']]
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pages import LANGUAGES
 from browser import DESKTOP, PHONE, Tab, js
 from built_site import Served
+from pages import LANGUAGES
 
 HOME = Path('index.md')
 

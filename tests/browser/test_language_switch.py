@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pages import LANGUAGES
 from browser import Tab, js
 from built_site import Served
+from pages import LANGUAGES
 
 PAGE = Path('guide/reuse.md')
 SECTION = 'auto-reuse'
@@ -45,9 +45,7 @@ def test_switch_keeps_the_section_of_the_address(tab: Tab, served: Served, lang:
     switch_to(tab, target)
     tab.page.wait_for_load_state()
     assert tab.path() == served.path(target, PAGE), f'docs/{lang}/{PAGE}: the switch led to {tab.path()}'
-    assert tab.page.evaluate('location.hash') == f'#{SECTION}', (
-        f'docs/{lang}/{PAGE}#{SECTION}: switching to {target} lost the section: {tab.page.url}'
-    )
+    assert tab.page.evaluate('location.hash') == f'#{SECTION}', f'docs/{lang}/{PAGE}#{SECTION}: switching to {target} lost the section: {tab.page.url}'
     tab.page.wait_for_function('(id) => document.getElementById(id).getBoundingClientRect().top < innerHeight / 2', arg=SECTION)
     assert section_in_view(tab, SECTION), f'docs/{target}/{PAGE}: #{SECTION} is not in view after the switch'
 
@@ -65,9 +63,7 @@ def test_switch_keeps_the_section_scrolled_to(tab: Tab, served: Served, lang: st
     # Material's table of contents follows the reading position.
     tab.page.wait_for_selector(f'.md-sidebar--secondary .md-nav__link--active[href="#{SECTION}"]')
     switch_to(tab, other(lang))
-    assert tab.page.evaluate('location.hash') == f'#{SECTION}', (
-        f'docs/{lang}/{PAGE}: scrolled to #{SECTION}, switching languages led to {tab.page.url}'
-    )
+    assert tab.page.evaluate('location.hash') == f'#{SECTION}', f'docs/{lang}/{PAGE}: scrolled to #{SECTION}, switching languages led to {tab.page.url}'
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)

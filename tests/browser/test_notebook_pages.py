@@ -11,6 +11,7 @@ Screenshots of the first output go to .screenshots/ for review.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from urllib.parse import urljoin
@@ -18,10 +19,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from colours import contrast
-from pages import LANGUAGES, ROOT, mkdocs_config, notebook_pages
 from browser import SCREENSHOTS, Tab, js
 from built_site import Served
+from colours import contrast
+from pages import LANGUAGES, ROOT, mkdocs_config, notebook_pages
 
 NOTEBOOKS = [(lang, page) for lang in LANGUAGES for page in notebook_pages(lang)]
 NOTEBOOK_IDS = [f'{lang}/{page.name}' for lang, page in NOTEBOOKS]
@@ -73,14 +74,12 @@ def test_code_has_a_copy_button_and_outputs_have_none(tab: Tab, served: Served, 
     inputs, outputs = tab.page.locator(INPUTS), tab.page.locator(OUTPUTS)
     assert inputs.count() and outputs.count(), f'{source(lang, page)}: no code cell with an output to check'
     # Material adds the buttons once the page is loaded: wait for the code's.
-    try:
+    with contextlib.suppress(PlaywrightError):
         tab.page.wait_for_function(
             'selectors => Array.from(document.querySelectorAll(selectors[0])).every(pre => pre.querySelector(selectors[1]))',
             arg=[INPUTS, COPY_BUTTON],
             timeout=5_000,
         )
-    except PlaywrightError:
-        pass
     without = [inputs.nth(n).inner_text().strip().split('\n')[0] for n in range(inputs.count()) if not inputs.nth(n).locator(COPY_BUTTON).count()]
     with_one = [outputs.nth(n).inner_text().strip().split('\n')[0] for n in range(outputs.count()) if outputs.nth(n).locator(COPY_BUTTON).count()]
     problems = tab.problems + [f'the code starting "{line}" has no copy button' for line in without]
@@ -99,7 +98,7 @@ def test_a_code_cells_copy_button_copies_its_code(reader: Tab, served: Served, l
     reader.page.locator(f'{INPUTS} {COPY_BUTTON}').first.click()
     copied = reader.page.evaluate('() => navigator.clipboard.readText()')
     assert copied.rstrip('\n') == first_code.rstrip('\n'), (
-        f'examples/{lang}/{page.name}: the first code cell\'s copy button copied {copied!r}, not the cell\'s code'
+        f"examples/{lang}/{page.name}: the first code cell's copy button copied {copied!r}, not the cell's code"
     )
 
 

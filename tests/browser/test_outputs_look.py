@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from colours import channels, contrast
-from pages import DOCS, LANGUAGES, fences, pages, shown_output_lines
 from browser import PHONE, Tab, js
 from built_site import Served, built_page
+from colours import channels, contrast
+from pages import DOCS, LANGUAGES, fences, pages, shown_output_lines
 
 # The pages whose blocks show outputs, in every language.
 PAGES = [

@@ -65,7 +65,7 @@ def policy_problems(html: str) -> list[str]:
     for name, sources in rules.items():
         for source in sources:
             if not (ALLOWED_SOURCES.fullmatch(source) or (source == 'data:' and name in DATA_ALLOWED)):
-                problems.append(f'{name} allows {source}: only the site itself (\'self\') may be allowed')
+                problems.append(f"{name} allows {source}: only the site itself ('self') may be allowed")
     for needed, value in (('default-src', ["'self'"]), ('object-src', ["'none'"]), ('base-uri', ["'self'"])):
         if rules.get(needed) != value:
             problems.append(f'{needed} is {rules.get(needed)}, not {value}')
@@ -82,7 +82,7 @@ def test_every_built_page_carries_one_policy_that_allows_only_the_site(site: Pat
     built = sorted(site.rglob('*.html'))
     assert site / '404.html' in built, '404.html was not built'
     problems = [f'{page.relative_to(site)}: {line}' for page in built for line in policy_problems(page.read_text('utf-8'))]
-    assert not problems, f'{len(problems)} problems with the pages\' {POLICY} (hooks/content_security_policy.py):\n  ' + '\n  '.join(problems)
+    assert not problems, f"{len(problems)} problems with the pages' {POLICY} (hooks/content_security_policy.py):\n  " + '\n  '.join(problems)
 
 
 # --- the guard ----------------------------------------------------------------
@@ -127,6 +127,6 @@ def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(pr
     )
     # Refused by the policy, not by the test's routing; and the alert never showed.
     # (Chromium reports a request its policy blocked as failed with "csp".)
-    assert not routed, f'docs/en/glossary.md: {OUTSIDE} was requested; only the test\'s routing stopped it'
+    assert not routed, f"docs/en/glossary.md: {OUTSIDE} was requested; only the test's routing stopped it"
     assert failures == ['csp'], f'docs/en/glossary.md: {OUTSIDE} was not blocked by the policy, it failed with {failures}'
     assert not dialogs, f'the planted inline script ran: alert({dialogs[0]})'

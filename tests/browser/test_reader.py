@@ -77,7 +77,7 @@ def test_navigation_drawer_opens_on_a_phone(phone: Tab, served: Served, lang: st
     cheatsheet = served.path(lang, 'cheatsheet.md')
     link = drawer.locator('a.md-nav__link[href$="cheatsheet/"]').first
     box = link.bounding_box()
-    assert box and 0 <= box['x'] and box['x'] + box['width'] <= PHONE['width'], f'{lang}: the cheat sheet link is not on screen in the open drawer'
+    assert box and box['x'] >= 0 and box['x'] + box['width'] <= PHONE['width'], f'{lang}: the cheat sheet link is not on screen in the open drawer'
     on_top = phone.page.evaluate(
         '([x, y]) => document.elementFromPoint(x, y)?.closest("a")?.getAttribute("href") ?? null',
         [box['x'] + box['width'] / 2, box['y'] + box['height'] / 2],
@@ -85,7 +85,7 @@ def test_navigation_drawer_opens_on_a_phone(phone: Tab, served: Served, lang: st
     assert on_top is not None and on_top.endswith('cheatsheet/'), f'{lang}: the open drawer is covered ({on_top} is on top)'
     with phone.page.expect_navigation():
         link.click()
-    assert phone.path() == cheatsheet, f'{lang}: the drawer\'s cheat sheet link leads to {phone.path()}'
+    assert phone.path() == cheatsheet, f"{lang}: the drawer's cheat sheet link leads to {phone.path()}"
     assert not phone.problems, '\n'.join(phone.problems)
 
 
@@ -94,6 +94,8 @@ def test_navigation_drawer_opens_on_a_phone(phone: Tab, served: Served, lang: st
 
 TABBED_PAGES = (Path('tf2/eager-and-tf-function.md'), Path('tf2/modules-and-keras.md'))
 LINKED_LABEL = 'tf-keras'
+
+
 @pytest.mark.parametrize('lang', LANGUAGES)
 def test_linked_mode_tabs_switch_together_and_follow_the_reader(reader: Tab, served: Served, lang: str) -> None:
     first, second = TABBED_PAGES
@@ -158,8 +160,7 @@ def test_screenshots_for_review(desktop, small_screen, served: Served, lang: str
                 title = shot.page.inner_text('article h1').rstrip('¶ ')
                 if re.search('[\u4e00-\u9fff]', title):
                     assert any(CJK_FONT.search(font) for font in fonts), (
-                        f'docs/{lang}/{page}: the Chinese title "{title}" is drawn with {fonts}, no CJK font '
-                        '(install fonts-noto-cjk: `make install` does)'
+                        f'docs/{lang}/{page}: the Chinese title "{title}" is drawn with {fonts}, no CJK font (install fonts-noto-cjk: `make install` does)'
                     )
             assert not shot.problems, '\n'.join(shot.problems)
         finally:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from pages import DOCS, LANGUAGES, fences, headings, shown_outputs
 from browser import Tab, js
 from built_site import Served, language_of, language_root
+from pages import DOCS, LANGUAGES, fences, headings, shown_outputs
 
 
 @dataclass
@@ -179,9 +179,7 @@ def test_both_forms_of_a_word_find_the_same_pages(tab: Tab, one: str, many: str)
     tab.open(language_root('en'))
     found = {query: search(tab, query) for query in (one, many)}
     assert found[one], f'searching "{one}" on / finds nothing'
-    assert found[many] == found[one], (
-        f'on /, "{many}" and "{one}" find different pages:\n  "{one}": {found[one]}\n  "{many}": {found[many]}'
-    )
+    assert found[many] == found[one], f'on /, "{many}" and "{one}" find different pages:\n  "{one}": {found[one]}\n  "{many}": {found[many]}'
     assert not tab.problems, '\n'.join(tab.problems)
 
 

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from pages import DOCS, LANGUAGES
 from browser import DESKTOP, PAGES, PHONE, SCREENSHOTS, Tab, js, switch_scheme
 from built_site import Served
+from pages import DOCS, LANGUAGES
 
 VIEWPORTS = {'desktop': DESKTOP, 'phone': PHONE}
 SCHEMES = ('light', 'dark')
@@ -41,10 +41,9 @@ TABBED_PAGES = [
 CHEATSHEET = Path('cheatsheet.md')
 # A page with a table, by its Markdown: a line that starts with '|'.
 TABLE_PAGES = [
-    (lang, page)
-    for lang, page in PAGES
-    if page.suffix == '.md' and any(line.startswith('|') for line in (DOCS / lang / page).read_text('utf-8').splitlines())
+    (lang, page) for lang, page in PAGES if page.suffix == '.md' and any(line.startswith('|') for line in (DOCS / lang / page).read_text('utf-8').splitlines())
 ]
+
 
 def open_page(tab: Tab, served: Served, lang: str, page: Path, viewport: str, scheme: str) -> None:
     """Load a page in a colour scheme, then size the tab to the viewport."""
@@ -95,7 +94,7 @@ def tab_label_problems(tab: Tab) -> list[str]:
             if label['checked'] and max(label['border'], label['bar']) < 3:
                 problems.append(
                     f'{name}: the selected label "{label["text"]}" is marked by its colour only: neither its bottom border '
-                    f'({label["border"]:.2f}:1) nor Material\'s bar under it ({label["bar"]:.2f}:1) shows at 3:1 against the page'
+                    f"({label['border']:.2f}:1) nor Material's bar under it ({label['bar']:.2f}:1) shows at 3:1 against the page"
                 )
             if not label['checked'] and label['border']:
                 problems.append(f'{name}: the label "{label["text"]}" is not selected but has the selected one\'s bottom border')
@@ -205,8 +204,7 @@ def test_link_underline_runs_clear_below_underscores(tab: Tab, served: Served, l
     screenshot(tab, f'{lang}-underscore-{kind}-{scheme}', 'xpath=//a[@data-probe]/ancestor::*[self::p or self::td or self::li][1]')
     assert underline and underscores, f'{context}: the underline ({underline}) or the underscores ({underscores}) could not be found in the screenshots'
     assert min(underline) > max(underscores) + 1, (
-        f'{context}: its underline (pixel rows {underline}) touches or crosses its underscores (rows {underscores}): '
-        'the underscores do not show'
+        f'{context}: its underline (pixel rows {underline}) touches or crosses its underscores (rows {underscores}): the underscores do not show'
     )
 
 

@@ -9,16 +9,39 @@ INSTALLED := $(VENV)/.installed
 # The uv that installs everything is pinned in requirements.txt too.
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 
-.PHONY: serve test test-tf build update lock bench install browser clean
+.PHONY: help serve test check page test-tf build update lock bench install browser clean
+
+# The checks that need neither TensorFlow nor the built site: `make check`
+# runs them first, in seconds, and `make test` after it runs all the rest.
+CHECKS := tests/test_page_rules.py tests/test_translations.py tests/test_pasting.py tests/test_cheatsheet.py \
+  tests/test_error_index.py tests/test_outputs.py tests/test_workflows.py tests/test_drift.py
+
+## help: list these targets (from the Makefile's own `## target:` lines)
+help:
+	@awk '/^## [a-z-]+:/ { sub(/^## /, ""); split($$0, part, ": "); printf "  make %-10s %s\n", part[1], substr($$0, length(part[1]) + 3); next } \
+	  /^## / { sub(/^## /, ""); printf "  %-15s %s\n", "", $$0 }' $(MAKEFILE_LIST)
 
 ## serve: preview the site on http://127.0.0.1:8000/ (both languages), reloading on every save
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## test: every check: the examples against TensorFlow, the translations, the built site,
-## in one test process per core (pytest-xdist; the examples and the notebooks each in one of them)
-test: $(INSTALLED) browser
-	$(BIN)/pytest --numprocesses auto --dist loadgroup
+## test: every check: `make check` first, then the examples against TensorFlow, the notebooks,
+## the built site and the browser tests, in one test process per core (pytest-xdist)
+test: check browser
+	$(BIN)/pytest --numprocesses auto --dist loadgroup $(addprefix --ignore=,$(CHECKS))
+
+## check: the quick checks, in seconds: ruff (lint and format), zizmor on the workflows,
+## and the page rules that need no TensorFlow (the translations, pasting, the cheat sheet's sources)
+check: $(INSTALLED)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/pytest --quiet $(CHECKS)
+
+## page: one page's examples, in every language: make page PAGE=tf2/custom-layers
+page: $(INSTALLED)
+	@test -n "$(PAGE)" || { echo "make page PAGE=<page>: which page? For example PAGE=tf2/custom-layers (docs/en/tf2/custom-layers.md)"; exit 2; }
+	@test -f "docs/en/$(PAGE).md" || { echo "make page: there is no docs/en/$(PAGE).md"; exit 2; }
+	$(BIN)/pytest tests/test_docs.py -k "/$(PAGE).md"
 
 ## test-tf: the examples and notebooks against another TensorFlow (TF=2.15.1, or TF=latest), in its own
 ## .venv-tf-<version>, pages untouched: reports each block that prints something else (also in .drift/<version>.txt)

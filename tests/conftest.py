@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,37 @@ pytest_plugins = ['pytester', 'xdist_groups']
 
 # What a copy of the project needs to build and test itself.
 PROJECT_FILES = ['docs', 'examples', 'hooks', 'overrides', 'tests', 'mkdocs.yml', 'pytest.ini', 'README.md']
+
+
+# --- what the run cost, for `make bench` (scripts/bench.py reads the line) ----------
+
+_axe_runs_of_workers: list[int] = []
+
+
+def _axe_runs() -> int:
+    browser = sys.modules.get('browser')  # tests/browser/__init__.py, if any browser test ran here
+    return getattr(browser, 'axe_runs', 0)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if hasattr(session.config, 'workeroutput'):  # a pytest-xdist worker: tell the controller
+        session.config.workeroutput['axe_runs'] = _axe_runs()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    _axe_runs_of_workers.append(node.workeroutput.get('axe_runs', 0))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """One line: how much of the tests' time (added over every test process)
+    the browser tests took, and how many times axe-core ran."""
+    reports = [report for reports in terminalreporter.stats.values() for report in reports if isinstance(report, pytest.TestReport)]
+    total = sum(report.duration for report in reports)
+    browser = sum(report.duration for report in reports if report.nodeid.startswith('tests/browser/'))
+    if total and not hasattr(config, 'workeroutput'):
+        axe = sum(_axe_runs_of_workers) + _axe_runs()
+        terminalreporter.write_line(f'browser tests: {browser:.0f} s of {total:.0f} s of test time ({browser / total:.0%}); axe-core ran {axe} times')
 
 
 @pytest.fixture(scope='session')

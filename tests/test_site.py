@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
@@ -19,7 +20,7 @@ from xml.etree import ElementTree
 import pytest
 
 from built_site import CSS_URL, all_built_pages, built_page, is_remote, lang_root, remote_loads, soup, source_line, url_of
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, mkdocs_config
+from pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, fences, mkdocs_config, pages, shown_output_lines
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)
@@ -308,3 +309,30 @@ def test_the_tensorflow_version_of_mkdocs_yml_is_the_one_installed() -> None:
     stated = mkdocs_config()['extra']['tensorflow_version']
     assert installed, 'TensorFlow is not installed (`make install`)'
     assert stated in installed, f'mkdocs.yml: extra.tensorflow_version is {stated}, but TensorFlow {installed[0]} is installed'
+
+
+# The pages whose blocks show outputs, in every language (hooks/shown_outputs.py
+# marks the outputs; tests/browser/test_outputs_look.py sees how they look).
+OUTPUT_PAGES = [
+    (lang, page)
+    for lang in LANGUAGES
+    for page in pages(lang)
+    if any(shown_output_lines(fence.code) for fence in fences(DOCS / lang / page) if 'py' in fence.info)
+]
+OUTPUT_PAGE_IDS = [f'{lang}/{page.as_posix()}' for lang, page in OUTPUT_PAGES]
+
+
+@pytest.mark.parametrize(('lang', 'page'), OUTPUT_PAGES, ids=OUTPUT_PAGE_IDS)
+def test_every_shown_output_is_marked_as_output(site: Path, lang: str, page: Path) -> None:
+    html = soup(built_page(site, lang, page))
+    marked = [unescape(span.get_text()).strip() for span in html.select('article .highlight .go')]
+    expected = [line for fence in fences(DOCS / lang / page) if 'py' in fence.info for line in shown_output_lines(fence.code)]
+    if marked != expected:
+        missed = [line for line in expected if line not in marked]
+        extra = [line for line in marked if line not in expected]
+        pytest.fail(
+            f'docs/{lang}/{page}: the built page marks {len(marked)} lines as output, the page shows {len(expected)}.\n'
+            f'not marked: {missed[:5]}\nmarked but not an output: {extra[:5]}\n'
+            '(hooks/shown_outputs.py marks `#>` lines and triple-quoted blocks whose quotes stand alone on their lines)',
+            pytrace=False,
+        )

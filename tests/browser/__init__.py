@@ -76,6 +76,10 @@ def new_profile(browser, viewport: dict, remember: bool = False):
     return context
 
 
+# The tabs open now, in every profile.
+OPEN_TABS: list[Tab] = []
+
+
 class Tab:
     """A browser tab on the served site. It notes everything that goes wrong
     while pages load: console errors (the search worker's too), uncaught
@@ -88,6 +92,7 @@ class Tab:
     and is not noted; a 4xx, a blocked or an outside request still is."""
 
     def __init__(self, context, served: Served) -> None:
+        OPEN_TABS.append(self)  # photographed if the test fails (tests/browser/conftest.py)
         self.context = context
         self.base = served.base
         self.problems: list[str] = []
@@ -171,6 +176,7 @@ class Tab:
         return urlsplit(self.page.url).path
 
     def close(self) -> None:
+        OPEN_TABS.remove(self)
         self.page.close()
 
 
@@ -186,15 +192,28 @@ COLOUR_RULES = ['color-contrast', 'link-in-text-block']
 LAYOUT_RULES = [*COLOUR_RULES, 'scrollable-region-focusable', 'target-size', 'region', 'meta-viewport']
 
 
-def _axe(page: Page, only: list[str] | None = None, disable: list[str] | None = None, exclude: str | None = None) -> list[str]:
-    """One axe-core run: the serious and critical violations, one line each."""
+# How many times axe-core ran in this test process (tests/browser/conftest.py
+# reports the total of all processes, for `make bench`).
+axe_runs = 0
+
+
+def axe_violations(
+    page: Page, only: list[str] | None = None, disable: list[str] | None = None, include: list[str] | None = None, exclude: str | None = None
+) -> list[str]:
+    """One axe-core run on the page, or on the elements `include` selects
+    less those `exclude` selects: the serious and critical violations, one
+    line each."""
+    global axe_runs
+    axe_runs += 1
+    if not page.evaluate('() => typeof axe !== "undefined"'):
+        page.evaluate(AXE_SCRIPT)
     options: dict = {'resultTypes': ['violations']}
     if only:
         options['runOnly'] = {'type': 'rule', 'values': only}
     if disable:
         options['rules'] = {rule: {'enabled': False} for rule in disable}
-    context = {'include': [['html']], 'exclude': [[exclude]]} if exclude else None
-    violations = page.evaluate('([context, options]) => axe.run(context || document, options).then(results => results.violations)', [context, options])
+    context = {'include': [[selector] for selector in include or ['html']], 'exclude': [[exclude]] if exclude else []}
+    violations = page.evaluate('([context, options]) => axe.run(context, options).then(results => results.violations)', [context, options])
     found = []
     for violation in violations:
         if violation['impact'] in ('serious', 'critical'):
@@ -204,25 +223,21 @@ def _axe(page: Page, only: list[str] | None = None, disable: list[str] | None = 
     return found
 
 
-def serious_violations(page: Page, rules: list[str] | None = None, code_colours: bool = True) -> list[str]:
-    """axe-core's serious and critical violations on the page (of `rules`
-    only, if given), one line each.
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the whole page, one line each."""
+    return axe_violations(page)
 
-    Without `code_colours`, the colour rules leave out the code blocks: their
-    colours are the theme's, the same on every page, and checking them costs
-    more than all the rest of a page. test_code_colours.py checks them, on a
-    page that has every kind of token that the site's code blocks have."""
-    if not page.evaluate('() => typeof axe !== "undefined"'):
-        page.evaluate(AXE_SCRIPT)
-    if code_colours:
-        return _axe(page, only=rules)
-    colours = [rule for rule in (rules or COLOUR_RULES) if rule in COLOUR_RULES]
-    found = _axe(page, only=colours, exclude='.highlight') if colours else []
-    if rules is None:
-        found += _axe(page, disable=COLOUR_RULES)
-    elif others := [rule for rule in rules if rule not in COLOUR_RULES]:
-        found += _axe(page, only=others)
-    return found
+
+def content_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations in what varies from page
+    to page: the colour rules on the article but its code blocks, every
+    other rule on the whole page (its title, language, landmarks, ...).
+
+    The colours of the chrome (header, navigation, footer) and of code
+    blocks are the theme's, the same on every page, and checking the code's
+    costs more than all the rest of a page: test_theme.py checks both, on
+    the pages that together hold every kind of element (tests/cover.py)."""
+    return axe_violations(page, only=COLOUR_RULES, include=['article'], exclude='.highlight') + axe_violations(page, disable=COLOUR_RULES)
 
 
 def phone_layout_problems(page: Page) -> list[str]:
@@ -237,6 +252,61 @@ def phone_layout_problems(page: Page) -> list[str]:
         )
     problems += [f'{block["name"]} is wider than the screen but does not scroll inside itself' for block in layout['code'] if not block['scrolls']]
     return problems
+
+
+# Each tab set of the article: how its row of labels fits, whether Material's
+# scroll arrows show, and for each label its box, whether it (or anything
+# between it and the set) is underlined, whether its link has a colour of its
+# own, and the contrast of what marks the selected one: its bottom border, or
+# Material's bar under the row when it lies under this label (0: none).
+TAB_LABELS = js('tab_labels')
+
+
+def tab_label_problems(tab: Tab) -> list[str]:
+    """What is wrong with the mode tabs' labels, as drawn now: every label
+    on screen (no row scrolling behind an arrow), none underlined or coloured
+    like a link, and the selected one marked by more than its colour."""
+    problems = []
+    for number, tab_set in enumerate(tab.page.evaluate(TAB_LABELS), 1):
+        name = f'tab set {number} ({" | ".join(label["text"] for label in tab_set["labels"])})'
+        if tab_set['scrolls'] or tab_set['arrows']:
+            problems.append(f'{name}: its labels do not fit their row: they scroll sideways ({tab_set["arrows"]} scroll arrow(s) showing)')
+        for label in tab_set['labels']:
+            if label['left'] < 0 or label['right'] > tab_set['width'] or not label['inRow']:
+                problems.append(f'{name}: the label "{label["text"]}" is not on screen (x {label["left"]:.0f} to {label["right"]:.0f})')
+            if label['underlined']:
+                problems.append(f'{name}: the label "{label["text"]}" is underlined like a link (on {", ".join(label["underlined"])})')
+            if label['linkColoured']:
+                problems.append(f'{name}: the label "{label["text"]}" has the colour of a link')
+            if label['checked'] and max(label['border'], label['bar']) < 3:
+                problems.append(
+                    f'{name}: the selected label "{label["text"]}" is marked by its colour only: neither its bottom border '
+                    f"({label['border']:.2f}:1) nor Material's bar under it ({label['bar']:.2f}:1) shows at 3:1 against the page"
+                )
+            if not label['checked'] and label['border']:
+                problems.append(f'{name}: the label "{label["text"]}" is not selected but has the selected one\'s bottom border')
+    return problems
+
+
+# Each table of the article: its width and the width shown of it and of the
+# box that scrolls it, and how far it reaches past the screen's right edge.
+TABLES = js('tables')
+
+
+def cut_tables(tab: Tab) -> list[str]:
+    """Each table of the page that does not show whole: it scrolls sideways
+    or runs past the screen."""
+    return [
+        f'the table "{table["head"][:60]}" is cut: {max(table["hidden"], table["past"]):.0f} px of it are out of sight'
+        for table in tab.page.evaluate(TABLES)
+        if table['hidden'] > 1 or table['past'] > 1
+    ]
+
+
+def show_every_tab_block(tab: Tab) -> None:
+    """Show the blocks of every tab, chosen or not: those of the tabs not
+    chosen have no boxes to measure or check otherwise."""
+    tab.page.evaluate("() => document.querySelectorAll('.tabbed-block').forEach(block => { block.style.display = 'block' })")
 
 
 def tab_sets_with(tab: Tab, label: str) -> list[dict]:

@@ -10,6 +10,7 @@ chromium these tests fail; SKIP_BROWSER_TESTS=1 skips them, except in CI
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from browser import DESKTOP, PHONE, Tab, new_profile
+from browser import DESKTOP, OPEN_TABS, PHONE, Tab, new_profile
 from built_site import Served
+from pages import ROOT
 
 SKIP = os.environ.get('SKIP_BROWSER_TESTS') == '1'
 IN_CI = os.environ.get('CI') == 'true'
@@ -61,6 +63,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
         elif item.get_closest_marker('timeout') is None:
             item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT))
+
+
+# Where a failing browser test leaves a screenshot of each tab it had open
+# (git-ignored); the failure says which files.
+FAILURES = ROOT / '.browser-failures'
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.when != 'teardown' and report.failed and HERE in item.path.parents and OPEN_TABS:
+        FAILURES.mkdir(exist_ok=True)
+        name = re.sub(r'[^\w.-]+', '-', item.nodeid.removeprefix('tests/browser/')).strip('-')
+        shots = []
+        for n, tab in enumerate(OPEN_TABS, 1):
+            path = FAILURES / f'{name}-{n}.png'
+            try:
+                tab.page.screenshot(path=path, full_page=True, timeout=20_000)
+            except PlaywrightError as error:
+                shots.append(f'(tab {n}, at {tab.page.url}: no screenshot: {error.message.splitlines()[0]})')
+            else:
+                shots.append(f'{path.relative_to(ROOT)} ({tab.page.url})')
+        report.sections.append(('browser', 'what the browser showed when the test failed:\n  ' + '\n  '.join(shots)))
+    return report
 
 
 def chromium() -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import DESKTOP, PHONE, Tab, js
+from browser import DESKTOP, PHONE, js
 from built_site import Served
 from pages import LANGUAGES
 
@@ -24,19 +24,14 @@ BOTTOMS = js('bottoms')
 
 @pytest.mark.parametrize('viewport', ['desktop', 'phone'])
 @pytest.mark.parametrize('lang', LANGUAGES)
-def test_start_here_is_on_the_first_screen(desktop, small_screen, served: Served, lang: str, viewport: str) -> None:
-    profile, size = (desktop, DESKTOP) if viewport == 'desktop' else (small_screen, PHONE)
-    home = Tab(profile, served)
-    try:
-        home.open(served.path(lang, HOME), settle=False)
-        bottoms = home.page.evaluate(BOTTOMS)
-        if viewport == 'phone':
-            del bottoms['row']  # the table starts under the lessons' link, a little lower
-        for what, bottom in bottoms.items():
-            assert bottom is not None, f'docs/{lang}/index.md: no {what} in the Start here section'
-            assert bottom <= size['height'], (
-                f'docs/{lang}/index.md on a {viewport} ({size["width"]}x{size["height"]}): the Start here {what} '
-                f'ends {bottom:.0f} px down, below the first screen'
-            )
-    finally:
-        home.close()
+def test_start_here_is_on_the_first_screen(request: pytest.FixtureRequest, served: Served, lang: str, viewport: str) -> None:
+    home, size = (request.getfixturevalue('tab'), DESKTOP) if viewport == 'desktop' else (request.getfixturevalue('phone'), PHONE)
+    home.open(served.path(lang, HOME), settle=False)
+    bottoms = home.page.evaluate(BOTTOMS)
+    if viewport == 'phone':
+        del bottoms['row']  # the table starts under the lessons' link, a little lower
+    for what, bottom in bottoms.items():
+        assert bottom is not None, f'docs/{lang}/index.md: no {what} in the Start here section'
+        assert bottom <= size['height'], (
+            f'docs/{lang}/index.md on a {viewport} ({size["width"]}x{size["height"]}): the Start here {what} ends {bottom:.0f} px down, below the first screen'
+        )

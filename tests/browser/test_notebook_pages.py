@@ -1,90 +1,17 @@
-"""The notebook pages in a real browser, in each language.
-
-examples/<lang>/*.ipynb become pages through mkdocs-jupyter and
-hooks/i18n_notebooks.py. On each of them: the table of contents lands on
-its headings; an output reads as an output (a tint and a rule of its own,
-its text at 7:1 or more, in the light and the dark scheme) and has no copy
-button, while code keeps its own; and the page links to Colab, to its source
-on GitHub and to its download, and says which TensorFlow printed it.
-Screenshots of the first output go to .screenshots/ for review.
-"""
+"""The notebook pages' copy button, in a real browser, once per language
+(every notebook page's own checks: tests/browser/notebook_pages.py, run in
+its one visit by test_pages.py)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
-from browser import SCREENSHOTS, Tab, js
+from browser import Tab
+from browser.notebook_pages import COPY_BUTTON, INPUTS
 from built_site import Served
-from colours import contrast
-from pages import LANGUAGES, ROOT, mkdocs_config, notebook_pages
-
-NOTEBOOKS = [(lang, page) for lang in LANGUAGES for page in notebook_pages(lang)]
-NOTEBOOK_IDS = [f'{lang}/{page.name}' for lang, page in NOTEBOOKS]
-
-TOC_LINKS = '.md-sidebar--secondary a.md-nav__link'
-COPY_BUTTON = 'button.md-code__button[data-md-type="copy"]'
-INPUTS = 'article .jp-InputArea pre'
-OUTPUTS = 'article .jp-OutputArea-output pre'
-
-# The text of each table-of-contents link, and what its href leads to: the
-# tag and the words (without the ¶ permalink) of the element with that id.
-TOC_TARGETS = js('toc_targets')
-
-# Whether the element with the given id shows whole, below the fixed header.
-IN_SIGHT = js('in_sight')
-
-# For each output's <code>: its text colour and its background, each blended
-# over what lies behind it (rgba), the input's code background, and its rule
-# at the left (an inset box-shadow or a left border): colour and width.
-OUTPUT_LOOK = js('output_look')
-
-
-def source(lang: str, page: Path) -> str:
-    return f'examples/{lang}/{page.name}'
-
-
-@pytest.mark.parametrize(('lang', 'page'), NOTEBOOKS, ids=NOTEBOOK_IDS)
-def test_table_of_contents_lands_on_its_headings(tab: Tab, served: Served, lang: str, page: Path) -> None:
-    tab.open(served.path(lang, page))
-    links = tab.page.evaluate(TOC_TARGETS, TOC_LINKS)
-    problems = [] if links else ['the table of contents is empty']
-    for n, link in enumerate(links):
-        if link['tag'] not in ('H2', 'H3', 'H4', 'H5', 'H6') or link['words'] != link['text']:
-            found = f'the {link["tag"]} "{link["words"]}"' if link['tag'] else 'nothing'
-            problems.append(f'"{link["text"]}" links to {link["href"]}, where there is {found}')
-            continue
-        tab.page.locator(TOC_LINKS).nth(n).click()
-        try:
-            tab.page.wait_for_function(IN_SIGHT, arg=link['href'][1:], timeout=3_000)
-        except PlaywrightError:
-            problems.append(f'"{link["text"]}" does not bring its heading into sight below the header')
-    problems = tab.problems + problems
-    assert not problems, f'{source(lang, page)} ({served.path(lang, page)}):\n  ' + '\n  '.join(problems)
-
-
-@pytest.mark.parametrize(('lang', 'page'), NOTEBOOKS, ids=NOTEBOOK_IDS)
-def test_code_has_a_copy_button_and_outputs_have_none(tab: Tab, served: Served, lang: str, page: Path) -> None:
-    tab.open(served.path(lang, page))
-    inputs, outputs = tab.page.locator(INPUTS), tab.page.locator(OUTPUTS)
-    assert inputs.count() and outputs.count(), f'{source(lang, page)}: no code cell with an output to check'
-    # Material adds the buttons once the page is loaded: wait for the code's.
-    with contextlib.suppress(PlaywrightError):
-        tab.page.wait_for_function(
-            'selectors => Array.from(document.querySelectorAll(selectors[0])).every(pre => pre.querySelector(selectors[1]))',
-            arg=[INPUTS, COPY_BUTTON],
-            timeout=5_000,
-        )
-    without = [inputs.nth(n).inner_text().strip().split('\n')[0] for n in range(inputs.count()) if not inputs.nth(n).locator(COPY_BUTTON).count()]
-    with_one = [outputs.nth(n).inner_text().strip().split('\n')[0] for n in range(outputs.count()) if outputs.nth(n).locator(COPY_BUTTON).count()]
-    problems = tab.problems + [f'the code starting "{line}" has no copy button' for line in without]
-    problems += [f'the output starting "{line}" has a copy button: it copies no code to run' for line in with_one]
-    assert not problems, f'{source(lang, page)} ({served.path(lang, page)}):\n  ' + '\n  '.join(problems)
+from pages import LANGUAGES, ROOT, notebook_pages
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)
@@ -100,66 +27,3 @@ def test_a_code_cells_copy_button_copies_its_code(reader: Tab, served: Served, l
     assert copied.rstrip('\n') == first_code.rstrip('\n'), (
         f"examples/{lang}/{page.name}: the first code cell's copy button copied {copied!r}, not the cell's code"
     )
-
-
-OUTPUT_CONTRAST = 7.0  # text, as the Markdown pages' outputs (WCAG AAA)
-RULE_CONTRAST = 3.0  # a rule that marks the output (WCAG 1.4.11, non-text)
-
-
-@pytest.mark.parametrize(('lang', 'page'), NOTEBOOKS, ids=NOTEBOOK_IDS)
-def test_outputs_look_unlike_code_and_read_at_7_to_1(tab: Tab, served: Served, lang: str, page: Path) -> None:
-    """In the light scheme, then in the dark one (the reader's toggle): every
-    output has a background other than the code's, a rule at its left, and
-    text at 7:1 or more against its background."""
-    tab.open(served.path(lang, page))
-    problems = []
-    for scheme in ('default', 'slate'):
-        if scheme == 'slate':
-            tab.page.locator('[data-md-component="palette"] label:not([hidden])').click()
-        tab.page.wait_for_function(f'() => document.body.dataset.mdColorScheme === "{scheme}"')
-        looks = tab.page.evaluate(OUTPUT_LOOK, [OUTPUTS, INPUTS])
-        if not looks:
-            problems.append(f'{scheme} scheme: no output to measure')
-        for look in looks:
-            where = f'{scheme} scheme, the output "{look["text"]}"'
-            if (ratio := contrast(look['fg'], look['bg'])) < OUTPUT_CONTRAST:
-                problems.append(f'{where}: its text is {ratio:.2f}:1 against its background, under {OUTPUT_CONTRAST}:1')
-            if look['bg'] == look['inputBg']:
-                problems.append(f'{where}: has the background of the code, {look["bg"]}')
-            if look['rule'] is None:
-                problems.append(f'{where}: has no rule at its left')
-            elif (ratio := contrast(look['rule']['color'], look['bg'])) < RULE_CONTRAST:
-                problems.append(f'{where}: its rule is {ratio:.2f}:1 against its background, under {RULE_CONTRAST}:1')
-        SCREENSHOTS.mkdir(exist_ok=True)
-        first = tab.page.locator(OUTPUTS).first
-        first.scroll_into_view_if_needed()
-        tab.page.screenshot(path=SCREENSHOTS / f'{lang}-notebook-{page.stem}-{scheme}.png')
-    problems = tab.problems + problems
-    assert not problems, f'{source(lang, page)} ({served.path(lang, page)}):\n  ' + '\n  '.join(problems)
-
-
-@pytest.mark.parametrize(('lang', 'page'), NOTEBOOKS, ids=NOTEBOOK_IDS)
-def test_links_to_colab_github_and_the_download(tab: Tab, served: Served, lang: str, page: Path) -> None:
-    extra = mkdocs_config()['extra']
-    repository = extra['repository'].rstrip('/')
-    path = f'blob/main/{source(lang, page)}'
-    wanted = {
-        'Colab': f'https://colab.research.google.com/github/{repository.removeprefix("https://github.com/")}/{path}',
-        'GitHub': f'{repository}/{path}',
-        'download': urljoin(served.base + served.path(lang, page), page.name),  # in the page's folder
-    }
-    tab.open(served.path(lang, page))
-    links = tab.page.locator('article .notebook-links a')
-    shown = {links.nth(n).evaluate('a => a.href'): links.nth(n).is_visible() for n in range(links.count())}
-    problems = [f'no visible {name} link to {href} (links: {list(shown)})' for name, href in wanted.items() if not shown.get(href)]
-    if wanted['download'] in shown:
-        status, cells = tab.page.evaluate(
-            'href => fetch(href).then(r => r.ok ? r.json().then(nb => [r.status, nb.cells.length]) : [r.status, 0])', wanted['download']
-        )
-        if status != 200 or not cells:
-            problems.append(f'the download link {wanted["download"]} gives HTTP {status}, {cells} cells')
-    note = tab.page.locator('article .notebook-version')
-    if not note.count() or not note.is_visible() or extra['tensorflow_version'] not in note.inner_text():
-        problems.append(f'no visible note that TensorFlow {extra["tensorflow_version"]} printed the outputs')
-    problems = tab.problems + problems
-    assert not problems, f'{source(lang, page)} ({served.path(lang, page)}):\n  ' + '\n  '.join(problems)

@@ -1,20 +1,28 @@
 """Every page of the site, in both languages, as a reader meets it, in one
-visit per page (a page load costs more than all its checks together):
+visit per page (a page load costs more than all its checks together). What
+is checked here is what varies from page to page, its content:
 
 - it loads with no console error, no failed request, nothing from another
-  host, its language in <html lang>, and one <h1>;
-- a reader can use it: a mode tab switches the tab sets linked to it, the
-  copy button copies, search answers; none of it breaks the page's
-  Content-Security-Policy, which is in force (a script added to the page is
-  refused: hooks/content_security_policy.py);
-- axe-core finds no serious or critical violation, in the light and the dark
-  scheme, at 1280 px, and at 375 px none of the rules that depend on the
-  screen's width (tab rows and tables scroll there, text wraps); the colours
-  of code, the theme's on every page, are checked once, in
-  test_code_colours.py;
+  host, its language in <html lang>, and one <h1>; its Content-Security-Policy
+  is in force (a script added to the page is refused:
+  hooks/content_security_policy.py) and nothing on it breaks the policy;
+- axe-core finds no serious or critical violation in the light scheme at
+  1280 px (the colours of the chrome and of code blocks aside, which are
+  the theme's: test_theme.py checks those);
+- at 1280 and 375 px no output runs past its block; at 1280 px no table is cut;
+- the mode tabs' labels are on screen, and unlike links, at 1280 and 375 px;
 - at 375 px it never scrolls sideways, and code wider than the screen
-  scrolls inside its block; at 1280 px no output runs past its block;
-- the language switch leads to its twin in the other language.
+  scrolls inside its block;
+- the language switch leads to its twin in the other language;
+- a notebook page's own features: its table of contents, copy buttons only
+  on code, outputs that read as outputs, its links to Colab, GitHub and the
+  download (tests/browser/notebook_pages.py).
+
+The theme, the same on every page that has the same kinds of elements, is
+checked on the fewest pages that hold every kind (test_theme.py: the dark
+scheme, and axe-core at 375 px); the reader's features (tabs that follow
+the reader, the copy button, search) once per language (test_reader.py,
+test_search.py).
 """
 
 from __future__ import annotations
@@ -22,69 +30,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from browser import (
-    COLOUR_RULES,
     DESKTOP,
-    LAYOUT_RULES,
     PAGE_IDS,
     PAGES,
     PHONE,
     Tab,
+    content_violations,
+    cut_tables,
     js,
     phone_layout_problems,
     resize,
-    serious_violations,
-    switch_scheme,
-    wait_until_showing,
+    show_every_tab_block,
+    tab_label_problems,
 )
+from browser.notebook_pages import notebook_problems
 from built_site import Served
 from pages import LANGUAGES
-
-QUERY = 'variable_scope'  # in every language's index
-
-
-def switch_tabs(tab: Tab) -> list[str]:
-    tab_sets = tab.page.locator('article .tabbed-set')
-    if not tab_sets.count():
-        return []
-    label = tab_sets.first.locator(':scope > .tabbed-labels > label').last
-    text = label.inner_text().strip()
-    label.click()
-    wrong = wait_until_showing(tab, text)  # linked tab sets follow (Material's JavaScript)
-    return [f'picking the "{text}" tab left these tab sets on another: {wrong}'] if wrong else []
-
-
-def copy_code(tab: Tab) -> list[str]:
-    if tab.page.locator('article pre > code').count():
-        tab.page.locator('article pre button.md-code__button[data-md-type="copy"] >> visible=true').first.click()
-        words = tab.page.evaluate('() => JSON.parse(document.getElementById("__config").textContent).translations')
-        tab.page.wait_for_selector(f'.md-dialog >> text={words["clipboard.copied"]}')
-    return []
-
-
-def search(tab: Tab) -> list[str]:
-    tab.settle()
-    box = tab.page.locator('input.md-search__input')
-    box.fill(QUERY)
-    box.press('End')  # Material searches on keyup
-    tab.page.wait_for_selector('.md-search-result__item')
-    box.fill('')
-    box.press('Escape')
-    return []
-
-
-def use_the_page(tab: Tab) -> list[str]:
-    """Switch a tab, copy a code block and search, as a reader would; what
-    did not work."""
-    failed = []
-    for what, step in {'the tabs': switch_tabs, 'the copy button': copy_code, f'searching for {QUERY}': search}.items():
-        try:
-            failed += step(tab)
-        except PlaywrightError as error:
-            failed.append(f'{what} did not work: {error.message.splitlines()[0]}')
-    return failed
 
 
 def check_language_switch(tab: Tab, served: Served, lang: str, page: Path) -> list[str]:
@@ -114,26 +77,24 @@ def test_page_in_a_browser(tab: Tab, served: Served, lang: str, page: Path) -> N
         problems.append(f'<html lang="{html_lang}">, not "{lang}"')
     if h1s != 1:
         problems.append(f'{h1s} <h1> elements, not one')
-    problems += [f'accessibility: {line}' for line in serious_violations(tab.page, code_colours=False)]
+    problems += [f'accessibility: {line}' for line in content_violations(tab.page)]
+    at_desktop = f'at {DESKTOP["width"]} px'
+    problems += [f'{at_desktop}: {line}' for line in cut_tables(tab) + tab_label_problems(tab)]
 
-    switch_scheme(tab)  # the dark scheme, at once (no reload)
-    problems += [f'accessibility (dark scheme): {line}' for line in serious_violations(tab.page, COLOUR_RULES, code_colours=False)]
+    show_every_tab_block(tab)
+    clipped = tab.page.evaluate(js('clipped_outputs'))
+    problems += [f'{at_desktop} this output runs past the right edge of its block: {line}' for line in dict.fromkeys(clipped)]
+    problems += tab.policy_problems()
+    if page.suffix == '.ipynb':  # its table of contents, copy buttons, outputs (light, then dark) and links
+        problems += notebook_problems(tab, served, lang, page)
+
     resize(tab, PHONE)
     at_phone = f'at {PHONE["width"]} px'
-    problems += [f'{at_phone}: {line}' for line in phone_layout_problems(tab.page)]
-    problems += [f'{at_phone}, accessibility (dark scheme): {line}' for line in serious_violations(tab.page, COLOUR_RULES, code_colours=False)]
-    switch_scheme(tab)
-    problems += [f'{at_phone}, accessibility: {line}' for line in serious_violations(tab.page, LAYOUT_RULES, code_colours=False)]
-    resize(tab, DESKTOP)
-    problems += use_the_page(tab)
-
-    # Outputs in tabs that are not chosen have no boxes: show every block.
-    tab.page.evaluate("() => document.querySelectorAll('.tabbed-block').forEach(block => { block.style.display = 'block' })")
-    clipped = tab.page.evaluate(js('clipped_outputs'))
-    problems += [f'at {DESKTOP["width"]} px this output runs past the right edge of its block: {line}' for line in dict.fromkeys(clipped)]
-    problems += tab.policy_problems()
+    problems += [f'{at_phone}: {line}' for line in phone_layout_problems(tab.page) + tab_label_problems(tab)]
+    clipped = tab.page.evaluate(js('clipped_outputs'))  # long outputs wrap
+    problems += [f'{at_phone} this output runs past the right edge of its block: {line}' for line in dict.fromkeys(clipped)]
 
     tab.settle()  # every request of the page has ended
-    problems += check_language_switch(tab, served, lang, page)
+    problems += check_language_switch(tab, served, lang, page)  # at 375 px, where the switch is in the header too
     problems = tab.problems + problems
     assert not problems, f'docs/{lang}/{page} ({path}):\n  ' + '\n  '.join(problems)

@@ -136,13 +136,15 @@ CJK_FONT = re.compile(r'CJK|Source Han|WenQuanYi|Droid Sans Fallback|AR PL|PingF
 
 @pytest.mark.parametrize('lang', LANGUAGES)
 def test_screenshots_for_review(desktop, small_screen, served: Served, lang: str) -> None:
-    """The home page and a guide page at desktop and phone width, in
-    .screenshots/ (git-ignored); Chinese must be drawn with a CJK font."""
+    """The home page and a guide page at desktop and phone width, and the
+    cheat sheet at desktop width, in .screenshots/ (git-ignored); Chinese
+    must be drawn with a CJK font."""
     SCREENSHOTS.mkdir(exist_ok=True)
     for viewport_name, profile in (('desktop', desktop), ('phone', small_screen)):
         shot = Tab(profile, served)
         try:
-            for page in (Path('index.md'), GUIDE_PAGE):
+            pages = (Path('index.md'), GUIDE_PAGE) + ((Path('cheatsheet.md'),) if viewport_name == 'desktop' else ())
+            for page in pages:
                 shot.open(served.path(lang, page))
                 shot.page.evaluate('document.fonts.ready.then(() => true)')
                 name = 'home' if page.stem == 'index' else page.with_suffix('').as_posix().replace('/', '-')

@@ -17,9 +17,40 @@ from pathlib import Path
 
 import pytest
 
-from browser import Tab, js
+from browser import DESKTOP, Tab, js, new_profile
 from built_site import Served, language_of, language_root
 from pages import DOCS, LANGUAGES, fences, headings, shown_outputs
+
+
+@pytest.fixture(scope='module')
+def homes(browser, served: Served):
+    """A tab per language, open at its home and kept for the module: every
+    query is typed into the same page, as a reader searching again would,
+    and its search index is loaded once."""
+    context = new_profile(browser, DESKTOP)
+    opened: dict[str, Tab] = {}
+
+    def home(lang: str) -> Tab:
+        if lang not in opened:
+            opened[lang] = Tab(context, served)
+            opened[lang].open(language_root(lang))
+        return opened[lang]
+
+    yield home
+    context.close()
+
+
+@pytest.fixture
+def home(homes):
+    """The home page of a language, with the problems noted before this test
+    (which the tests before it asserted) forgotten."""
+
+    def at(lang: str) -> Tab:
+        tab = homes(lang)
+        tab.problems.clear()
+        return tab
+
+    return at
 
 
 @dataclass
@@ -36,10 +67,13 @@ class Found:
 # Each result: its links (page first, then sections) with Material's scores,
 # its <mark>s, and its "Missing:" words.
 RESULTS = js('results')
+# How many results Material's list shows before it is scrolled.
+FIRST_SHOWN = 10
 
 
-def search_results(tab: Tab, query: str) -> list[Found]:
-    """Type a query into the search box; every page found, best first."""
+def search_results(tab: Tab, query: str, everything: bool = False) -> list[Found]:
+    """Type a query into the search box; the pages found, best first: those
+    the list shows at once (ten), or with `everything`, all of them."""
     box = tab.page.locator('input.md-search__input')
     # Empty first, so that the list shown is never the previous query's.
     box.fill('')
@@ -50,18 +84,21 @@ def search_results(tab: Tab, query: str) -> list[Found]:
     tab.page.wait_for_function(js('search_ready').replace('===', '!=='))
     meta = tab.page.inner_text('.md-search-result__meta')
     count = int(m[0]) if (m := re.search(r'\d+', meta)) else 0
-    # Material shows ten results, then four more each time the list is
-    # scrolled down to its end: scroll up and down until all are shown.
-    tab.page.wait_for_function(
-        """count => {
-          const list = document.querySelector('.md-search__scrollwrap')
-          const end = list.scrollHeight - list.clientHeight
-          list.scrollTop = list.scrollTop >= end - 1 ? 0 : end
-          return document.querySelectorAll('.md-search-result__item').length >= count
-        }""",
-        arg=count,
-        polling=50,
-    )
+    if not everything:
+        tab.page.wait_for_function('count => document.querySelectorAll(".md-search-result__item").length >= count', arg=min(count, FIRST_SHOWN))
+    else:
+        # Material shows ten results, then four more each time the list is
+        # scrolled down to its end: scroll up and down until all are shown.
+        tab.page.wait_for_function(
+            """count => {
+              const list = document.querySelector('.md-search__scrollwrap')
+              const end = list.scrollHeight - list.clientHeight
+              list.scrollTop = list.scrollTop >= end - 1 ? 0 : end
+              return document.querySelectorAll('.md-search-result__item').length >= count
+            }""",
+            arg=count,
+            polling=50,
+        )
     found = []
     for item in tab.page.evaluate(RESULTS):
         links = item['links']
@@ -70,9 +107,9 @@ def search_results(tab: Tab, query: str) -> list[Found]:
     return found
 
 
-def search(tab: Tab, query: str) -> list[str]:
-    """The URL path of every page found, best first."""
-    return [found.page for found in search_results(tab, query)]
+def search(tab: Tab, query: str, everything: bool = False) -> list[str]:
+    """The URL path of each page found, best first (see search_results)."""
+    return [found.page for found in search_results(tab, query, everything)]
 
 
 def shown(found: list[Found], n: int = 5) -> str:
@@ -113,9 +150,9 @@ def pasted_message(anchor: str, names: dict[str, str]) -> str:
 
 @pytest.mark.parametrize('anchor', [anchor for anchor, _ in PASTED])
 @pytest.mark.parametrize('lang', LANGUAGES)
-def test_a_pasted_error_message_finds_its_entry_first(tab: Tab, served: Served, lang: str, anchor: str) -> None:
+def test_a_pasted_error_message_finds_its_entry_first(home, served: Served, lang: str, anchor: str) -> None:
     message = pasted_message(anchor, dict(PASTED)[anchor])
-    tab.open(language_root(lang))
+    tab = home(lang)
     found = search_results(tab, message)
     expected = f'{served.path(lang, ERRORS_PAGE)}#{anchor}'
     assert found and found[0].best == expected, (
@@ -158,8 +195,8 @@ SEARCHES = [pytest.param(lang, query, page, 3, id=f'{lang}-{query}') for lang in
 
 
 @pytest.mark.parametrize(('lang', 'query', 'page', 'within'), SEARCHES)
-def test_search_finds_the_page_in_the_readers_language(tab: Tab, served: Served, lang: str, query: str, page: str, within: int) -> None:
-    tab.open(language_root(lang))
+def test_search_finds_the_page_in_the_readers_language(home, served: Served, lang: str, query: str, page: str, within: int) -> None:
+    tab = home(lang)
     found = search(tab, query)
     expected = served.path(lang, page)
     where = f'searching "{query}" on {language_root(lang)}'
@@ -175,9 +212,9 @@ WORD_FORMS = [('checkpoint', 'checkpoints'), ('collection', 'collections'), ('va
 
 
 @pytest.mark.parametrize(('one', 'many'), WORD_FORMS, ids=[one for one, _ in WORD_FORMS])
-def test_both_forms_of_a_word_find_the_same_pages(tab: Tab, one: str, many: str) -> None:
-    tab.open(language_root('en'))
-    found = {query: search(tab, query) for query in (one, many)}
+def test_both_forms_of_a_word_find_the_same_pages(home, one: str, many: str) -> None:
+    tab = home('en')
+    found = {query: search(tab, query, everything=True) for query in (one, many)}
     assert found[one], f'searching "{one}" on / finds nothing'
     assert found[many] == found[one], f'on /, "{many}" and "{one}" find different pages:\n  "{one}": {found[one]}\n  "{many}": {found[many]}'
     assert not tab.problems, '\n'.join(tab.problems)
@@ -192,11 +229,11 @@ FRAGMENT_QUERIES = {'变量作用域': 'bianliang-zuoyongyu', '命名空间': 'm
 
 
 @pytest.mark.parametrize('query', FRAGMENT_QUERIES, ids=FRAGMENT_QUERIES.values())
-def test_chinese_results_show_the_querys_words_whole(tab: Tab, query: str) -> None:
+def test_chinese_results_show_the_querys_words_whole(home, query: str) -> None:
     """The result list highlights words of the query, not single characters
     or other words that merely share one ("域名" for 作用域), and its
     "Missing:" lines name words of the query."""
-    tab.open(language_root('zh'))
+    tab = home('zh')
     found = search_results(tab, query)
     assert found, f'searching "{query}" on /zh/ finds nothing'
     stray = {}
@@ -224,10 +261,10 @@ def words_on_one_page(site: Path, n: int) -> list[tuple[str, str]]:
     return [(word, one[word]) for word in tricky[:n]]
 
 
-def test_a_chinese_word_on_one_page_finds_that_page_first(tab: Tab, served: Served) -> None:
+def test_a_chinese_word_on_one_page_finds_that_page_first(home, served: Served) -> None:
     cases = words_on_one_page(served.site, 8)
     assert len(cases) >= 4, f'the zh index has only {len(cases)} words on one page that begin a longer word elsewhere'
-    tab.open(language_root('zh'))
+    tab = home('zh')
     wrong = []
     for word, location in cases:
         found = search_results(tab, word)

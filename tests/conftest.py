@@ -56,7 +56,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     reports = [report for reports in terminalreporter.stats.values() for report in reports if isinstance(report, pytest.TestReport)]
     total = sum(report.duration for report in reports)
     browser = sum(report.duration for report in reports if report.nodeid.startswith('tests/browser/'))
-    if total and not hasattr(config, 'workeroutput'):
+    if browser and not hasattr(config, 'workeroutput'):
         axe = sum(_axe_runs_of_workers) + _axe_runs()
         terminalreporter.write_line(f'browser tests: {browser:.0f} s of {total:.0f} s of test time ({browser / total:.0%}); axe-core ran {axe} times')
 
@@ -113,6 +113,13 @@ def loaded_once() -> None:
     are forked from this process)."""
     importlib.import_module('tensorflow')
     importlib.import_module('tf_keras')
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project, for a guard that builds or tests it in another
+    process (this one then needs no TensorFlow)."""
+    return copy_project(tmp_path / 'project')
 
 
 @pytest.fixture

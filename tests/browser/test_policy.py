@@ -20,11 +20,11 @@ PLANTED = f'\n<script src="{OUTSIDE}"></script>\n\n<script>alert(1)</script>\n'
 
 
 @pytest.mark.guards
-def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(project: Path, browser, tmp_path: Path) -> None:
-    page = project / 'docs' / 'en' / 'glossary.md'
+def test_a_planted_outside_script_and_inline_script_are_refused_by_the_policy(project_copy: Path, browser, tmp_path: Path) -> None:
+    page = project_copy / 'docs' / 'en' / 'glossary.md'
     page.write_text(page.read_text('utf-8') + PLANTED, 'utf-8')
     built = tmp_path / 'site'
-    problems = build(built, project, strict=False)
+    problems = build(built, project_copy, strict=False)
     assert not problems, '\n'.join(problems)
     html = (built / 'glossary' / 'index.html').read_text('utf-8')
     assert OUTSIDE in html and '<script>alert(1)</script>' in html, 'the planted scripts did not reach the built page'

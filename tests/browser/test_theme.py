@@ -1,5 +1,5 @@
-"""The theme, checked once: on the fewest pages of each language that
-together hold every kind of element the site has (tests/cover.py computes
+"""The theme, checked once: on the fewest pages of the site that together
+hold every kind of element it has (tests/cover.py computes
 them from the built HTML: tab sets, tables, admonitions, outputs, notebook
 cells, code in links, every kind of code token, ...).
 
@@ -8,8 +8,8 @@ every page; test_pages.py checks every page in the light scheme at 1280 px.
 Here, on each page of the cover, with every tab's block shown, axe-core's
 serious and critical violations in the rest of the matrix, the colour rules
 on the first three elements of each kind that the page brings to the cover
-(and, on the first page, on the chrome: all but the article, the same on
-every page):
+(and, on the first page of each language, on its chrome: all but the
+article, the same on every page of the language):
 
 - light at 1280 px: the colours of code blocks (which test_pages.py leaves
   out: checking them costs more than all the rest of a page);
@@ -24,6 +24,10 @@ page into the cover.
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,8 +46,8 @@ from browser import (
     tab_label_problems,
 )
 from built_site import Served
-from cover import cover
-from pages import LANGUAGES
+from cover import Kind, chrome, cover, page_kinds
+from pages import DEFAULT_LANGUAGE
 
 # (scheme, viewport, the axe-core rules to run, whether to check the tab labels)
 MATRIX = [
@@ -83,18 +87,56 @@ def theme_problems(tab: Tab, chrome: bool) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize('lang', LANGUAGES)
-def test_the_theme_on_pages_that_hold_every_kind_of_element(tab: Tab, served: Served, site: Path, lang: str) -> None:
-    chosen = cover(site, lang)
-    assert chosen, f'no {lang} page has any element: nothing to check'
+def test_the_theme_on_pages_that_hold_every_kind_of_element(tab: Tab, served: Served, site: Path) -> None:
+    chosen = cover(site)
+    assert chosen, 'no page has any element: nothing to check'
     problems = []
-    for number, (page, kinds) in enumerate(chosen):
+    for lang, page, kinds in chosen:
         tab.page.set_viewport_size(DESKTOP)
         tab.open(served.path(lang, page), settle=False)
         show_every_tab_block(tab)
-        kinds = sorted(kinds)
-        marked = tab.page.evaluate(js('mark_kinds'), [kind.selector for kind in kinds])
-        problems += [f'docs/{lang}/{page}: no element of the kind {kind} holds text in the browser' for kind, n in zip(kinds, marked) if not n]
-        brought = ', '.join(map(str, kinds[:4])) + (f' and {len(kinds) - 4} more' if len(kinds) > 4 else '')
-        problems += [f'docs/{lang}/{page} (in the cover for {brought}), {line}' for line in theme_problems(tab, chrome=number == 0)]
+        elements = sorted(kind for kind in kinds if kind != chrome(lang))
+        marked = tab.page.evaluate(js('mark_kinds'), [kind.selector for kind in elements])
+        problems += [f'docs/{lang}/{page}: no element of the kind {kind} holds text in the browser' for kind, n in zip(elements, marked) if not n]
+        brought = ', '.join(map(str, sorted(kinds)[:4])) + (f' and {len(kinds) - 4} more' if len(kinds) > 4 else '')
+        problems += [f'docs/{lang}/{page} (in the cover for {brought}), {line}' for line in theme_problems(tab, chrome=chrome(lang) in kinds)]
     assert not problems + tab.problems, '\n'.join(problems + tab.problems)
+
+
+# --- the guard ----------------------------------------------------------------
+
+# A kind of element that one page alone has (a string escape in code,
+# `\n`), made nearly invisible in the dark scheme only: the one page has to
+# be in the cover, and the matrix has to run there in the dark scheme.
+PLANTED_KIND = Kind('code', 'span.se')
+PLANTED_CSS = f'\n[data-md-color-scheme="slate"] .md-typeset {PLANTED_KIND.selector} {{ color: #2f3241 !important; }}\n'
+
+
+@pytest.mark.guards
+def test_a_contrast_defect_in_one_kinds_dark_style_is_caught_on_its_page(site: Path, project_copy: Path) -> None:
+    """Run in a pytest of its own, on a copy of the project with the defect
+    planted in its CSS: this process's browser is already running, and
+    Playwright runs one per process."""
+    with_kind = [page for page, kinds in page_kinds(site, DEFAULT_LANGUAGE).items() if PLANTED_KIND in kinds]
+    assert len(with_kind) == 1, (
+        f'the guard needs a kind of element that one page alone has; {PLANTED_KIND} is on {[p.as_posix() for p in with_kind]}: '
+        'pick another for PLANTED_KIND (tests/cover.py lists the kinds of a page)'
+    )
+    with (project_copy / 'docs' / 'assets' / 'extra.css').open('a', encoding='utf-8') as css:
+        css.write(PLANTED_CSS)
+    test = 'tests/browser/test_theme.py::test_the_theme_on_pages_that_hold_every_kind_of_element'
+    result = subprocess.run(
+        [sys.executable, '-m', 'pytest', '-q', '-p', 'no:randomly', '-p', 'no:cacheprovider', test],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        env={**os.environ, 'PYTHONDONTWRITEBYTECODE': '1'},
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, f'the planted defect was not caught (exit {result.returncode}):\n{output[-3000:]}'
+    named = re.search(
+        rf'docs/{DEFAULT_LANGUAGE}/{re.escape(with_kind[0].as_posix())} \(in the cover for [^)]*\), dark scheme at \d+ px, accessibility: color-contrast',
+        output,
+    )
+    assert named, f'the failure does not name docs/{DEFAULT_LANGUAGE}/{with_kind[0]}, the dark scheme and color-contrast:\n{output[-3000:]}'
+    assert 'light scheme at' not in output, f'the defect is in the dark scheme only, but the light one failed too:\n{output[-3000:]}'

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, site_pages
+from pages import LANGUAGES, ROOT, language_root, site_pages
 
 # --- building ----------------------------------------------------------------
 
@@ -58,11 +58,6 @@ def source_line(source: Path, needle: str, project: Path = ROOT) -> str:
 
 
 # --- where pages land ----------------------------------------------------------
-
-
-def language_root(lang: str) -> str:
-    """The URL path of a language's home: '/' or '/zh/'."""
-    return '/' if lang == DEFAULT_LANGUAGE else f'/{lang}/'
 
 
 def language_of(path: str) -> str:

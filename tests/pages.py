@@ -1,8 +1,12 @@
-"""What the tests need to know about the Markdown pages in docs/.
+"""The one model of the pages in docs/ that the tests share: the languages
+and where each one's pages live and are served, the pages and the notebooks,
+the code blocks (fences) with their settings and the content tab each sits
+in, the outputs a block shows, and the headings.
 
 docs/<lang>/ holds one folder per language (mkdocs-static-i18n's `folder`
-structure). The languages are read from mkdocs.yml, so adding one there is
-enough for every test to cover it.
+structure); its notebooks are examples/<lang>/*.ipynb, linked into it as
+docs/<lang>/notebooks. The languages are read from mkdocs.yml, so adding one
+there is enough for every test to cover it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pytest_examples import CodeExample, find_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / 'docs'
+EXAMPLES_DIR = ROOT / 'examples'  # the notebooks, one folder per language
 
 
 def mkdocs_config() -> dict:
@@ -38,6 +43,12 @@ LANGUAGES = [lang['locale'] for lang in i18n_languages()]
 DEFAULT_LANGUAGE = next(lang['locale'] for lang in i18n_languages() if lang.get('default'))
 
 
+def language_root(lang: str) -> str:
+    """The URL path of a language's home: '/' for the default language,
+    '/<lang>/' for the others."""
+    return '/' if lang == DEFAULT_LANGUAGE else f'/{lang}/'
+
+
 def pages(lang: str) -> list[Path]:
     """The Markdown pages of one language, relative to docs/<lang>/."""
     return sorted(p.relative_to(DOCS / lang) for p in (DOCS / lang).rglob('*.md'))
@@ -51,6 +62,17 @@ def notebook_pages(lang: str) -> list[Path]:
     """
     folder = DOCS / lang / 'notebooks'
     return sorted(Path('notebooks') / p.name for p in folder.glob('*.ipynb'))
+
+
+def notebook_source(lang: str, page: Path | str) -> Path:
+    """The file a notebook page of docs/<lang>/ is made from, relative to the
+    project: examples/<lang>/<name>.ipynb."""
+    return Path('examples', lang, Path(page).name)
+
+
+def source_of(lang: str, page: Path) -> Path:
+    """The file a page of docs/<lang>/ is built from, relative to the project."""
+    return notebook_source(lang, page) if page.parts[0] == 'notebooks' else Path('docs', lang, page)
 
 
 def site_pages(lang: str) -> list[Path]:
@@ -73,6 +95,28 @@ class Fence:
 
     def __str__(self) -> str:
         return f'{self.path.relative_to(ROOT)}:{self.line}'
+
+    @property
+    def settings(self) -> dict[str, str]:
+        """The fence's settings: {.py group="x" cheat="y"} -> {'group': 'x', 'cheat': 'y'}."""
+        return dict(_SETTING.findall(self.info))
+
+    @property
+    def tab_label(self) -> str | None:
+        """The label of the content tab (`=== "TF2 eager"`) that holds the block, if any."""
+        lines = self.path.read_text('utf-8').splitlines()
+        fence_indent = len(lines[self.line - 1]) - len(lines[self.line - 1].lstrip())
+        for line in reversed(lines[: self.line - 1]):
+            m = _TAB.match(line)
+            if m and len(m['indent']) < fence_indent:
+                return m['label']
+            if line.strip() and len(line) - len(line.lstrip()) < fence_indent and not m:
+                return None  # left the indented block before finding a tab
+        return None
+
+
+_SETTING = re.compile(r'(\w+)="([^"]*)"')
+_TAB = re.compile(r'^(?P<indent> *)=== "(?P<label>[^"]+)"')
 
 
 _FENCE = re.compile(r'^(?P<indent> *)(?P<ticks>`{3,}|~{3,})(?P<info>[^\n`]*)\n(?P<code>.*?)^(?P=indent)(?P=ticks)[ \t]*$', re.M | re.S)

@@ -28,8 +28,6 @@ from pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, Fence, fences, pages
 
 CHEATSHEET = 'cheatsheet.md'
 NONE = '—'
-_TAB = re.compile(r'^(?P<indent> *)=== "(?P<label>[^"]+)"')
-_SETTING = re.compile(r'(\w+)="([^"]*)"')
 
 
 @dataclass
@@ -41,27 +39,14 @@ class Source:
     cell: str
 
 
-def tab_label(path: Path, fence: Fence) -> str | None:
-    """The label of the content tab that holds `fence`, if any."""
-    lines = path.read_text('utf-8').splitlines()
-    fence_indent = len(lines[fence.line - 1]) - len(lines[fence.line - 1].lstrip())
-    for line in reversed(lines[: fence.line - 1]):
-        m = _TAB.match(line)
-        if m and len(m['indent']) < fence_indent:
-            return m['label']
-        if line.strip() and len(line) - len(line.lstrip()) < fence_indent and not m:
-            return None  # left the indented block before finding a tab
-    return None
-
-
 def sources(lang: str = DEFAULT_LANGUAGE) -> list[Source]:
     found = []
     for page in pages(lang):
         for fence in fences(DOCS / lang / page):
-            settings = dict(_SETTING.findall(fence.info))
+            settings = fence.settings
             if 'cheat' not in settings:
                 continue
-            mode = settings.get('mode') or tab_label(DOCS / lang / page, fence)
+            mode = settings.get('mode') or fence.tab_label
             assert mode, f'{fence}: a cheat example must sit in a content tab, or say mode="..."'
             outputs = [line.strip()[3:] for line in fence.code.splitlines() if line.strip().startswith('#> ')]
             cell = '<br>'.join(f'`{output}`' for output in outputs) or NONE

@@ -28,10 +28,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, without_comments
+from pages import DEFAULT_LANGUAGE, EXAMPLES_DIR, LANGUAGES, ROOT, without_comments
 
-EXAMPLES = ROOT / 'examples'
-NOTEBOOKS = sorted(EXAMPLES.rglob('*.ipynb'))
+NOTEBOOKS = sorted(EXAMPLES_DIR.rglob('*.ipynb'))
 CELL_TIMEOUT = 300  # seconds; a cell that takes longer counts as hung
 
 
@@ -95,7 +94,7 @@ def run_all(paths: list[Path], workdir: Path) -> dict[Path, nbformat.NotebookNod
 
 def ran_as(path: Path) -> Path:
     """The notebook whose run stands for `path`: its twin in the default language."""
-    return EXAMPLES / DEFAULT_LANGUAGE / path.name
+    return EXAMPLES_DIR / DEFAULT_LANGUAGE / path.name
 
 
 @pytest.fixture(scope='session')
@@ -165,7 +164,7 @@ def test_stored_notebook_is_normalised(path: Path) -> None:
 
 @pytest.mark.parametrize('name', sorted({p.name for p in NOTEBOOKS}))
 def test_every_language_has_the_notebook_with_the_same_code_and_outputs(name: str) -> None:
-    paths = [EXAMPLES / lang / name for lang in LANGUAGES]
+    paths = [EXAMPLES_DIR / lang / name for lang in LANGUAGES]
     missing = [where(p) for p in paths if not p.exists()]
     assert not missing, f'missing translations of {name}: {", ".join(missing)}'
     notebooks = [nbformat.read(p, as_version=4) for p in paths]
@@ -193,4 +192,4 @@ def test_notebooks_are_pages_of_the_site() -> None:
     assert not missing, f'not in the nav of mkdocs.yml: {missing}'
     for lang in LANGUAGES:
         link = ROOT / 'docs' / lang / 'notebooks'
-        assert link.is_symlink() and link.resolve() == (EXAMPLES / lang).resolve(), f'docs/{lang}/notebooks must link to examples/{lang}'
+        assert link.is_symlink() and link.resolve() == (EXAMPLES_DIR / lang).resolve(), f'docs/{lang}/notebooks must link to examples/{lang}'

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 import built_site
 from built_site import built_page
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SITE_PAGE_IDS, SITE_PAGES, i18n_languages, mkdocs_config, site_pages
+from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SITE_PAGE_IDS, SITE_PAGES, i18n_languages, mkdocs_config, site_pages, source_of
 
 PAGES, PAGE_IDS = SITE_PAGES, SITE_PAGE_IDS
 CONFIG = mkdocs_config()
@@ -30,13 +30,6 @@ def words(lang: str) -> dict[str, str]:
     """extra.words of mkdocs.yml for a language."""
     own = next(language for language in i18n_languages() if language['locale'] == lang).get('extra', {})
     return own.get('words', CONFIG['extra']['words'])
-
-
-def source_of(lang: str, page: Path) -> Path:
-    """The file a page is built from: notebooks live in examples/<lang>/."""
-    if page.parts[0] == 'notebooks':
-        return Path('examples', lang, page.name)
-    return Path('docs', lang, page)
 
 
 def last_changed(source: Path) -> str:

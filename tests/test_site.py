@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import pytest
 
 from built_site import CSS_URL, all_built_pages, built_page, is_remote, lang_root, remote_loads, soup, source_line, url_of
-from pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, fences, mkdocs_config, pages, shown_output_lines
+from pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, fences, mkdocs_config, notebook_source, pages, shown_output_lines
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)
@@ -188,7 +188,7 @@ def test_notebook_pages_link_to_colab_and_to_the_download(site: Path) -> None:
             problems.append(f'docs/{lang}/{page}: no "Open in Colab" link to {colab} (found {links})')
         downloads = [href for href in links.values() if href.endswith('.ipynb') and not href.startswith('http')]
         target = (html.parent / downloads[0]).resolve() if downloads else None
-        if target is None or not target.is_file() or target.read_bytes() != (ROOT / 'examples' / lang / page.name).read_bytes():
+        if target is None or not target.is_file() or target.read_bytes() != (ROOT / notebook_source(lang, page)).read_bytes():
             problems.append(f'docs/{lang}/{page}: its download link does not lead to examples/{lang}/{page.name}')
     assert notebook_built_pages(site), 'no notebook pages were checked'
     assert not problems, '\n'.join(problems)
@@ -212,10 +212,6 @@ HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']
 def heading_title(heading) -> str:
     """A heading's words, without its permalink (¶)."""
     return ''.join(text for text in heading.find_all(string=True) if text.find_parent('a', class_='headerlink') is None).strip()
-
-
-def notebook_source(lang: str, page: Path) -> str:
-    return f'examples/{lang}/{page.name}'
 
 
 def test_notebook_headings_have_unique_ids_that_the_toc_reaches(site: Path) -> None:

@@ -14,7 +14,7 @@ import tokenize
 
 import pytest
 
-from pages import _FENCE, DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, fences, headings, pages, without_comments
+from pages import _FENCE, DEFAULT_LANGUAGE, DOCS, EXAMPLES_DIR, LANGUAGES, ROOT, fences, headings, pages, without_comments
 
 OTHER_LANGUAGES = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 ALL_PAGES = sorted({page for lang in LANGUAGES for page in pages(lang)})
@@ -192,7 +192,7 @@ def test_no_half_width_punctuation_next_to_chinese_characters(lang: str) -> None
     problems = []
     for page in pages(lang):
         problems += markdown_problems((DOCS / lang / page).read_text('utf-8'), f'docs/{lang}/{page}')
-    for notebook in sorted((ROOT / 'examples' / lang).glob('*.ipynb')):
+    for notebook in sorted((EXAMPLES_DIR / lang).glob('*.ipynb')):
         for number, cell in enumerate(json.loads(notebook.read_text('utf-8'))['cells'], 1):
             source, where = ''.join(cell['source']), f'{notebook.relative_to(ROOT)} cell {number}'
             if cell['cell_type'] == 'markdown':

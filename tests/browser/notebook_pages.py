@@ -21,7 +21,7 @@ from playwright.sync_api import Error as PlaywrightError
 from browser import SCREENSHOTS, Tab, js, switch_scheme
 from built_site import Served
 from colours import contrast
-from pages import mkdocs_config
+from pages import mkdocs_config, notebook_source
 
 TOC_LINKS = '.md-sidebar--secondary a.md-nav__link'
 COPY_BUTTON = 'button.md-code__button[data-md-type="copy"]'
@@ -39,10 +39,6 @@ IN_SIGHT = js('in_sight')
 # over what lies behind it (rgba), the input's code background, and its rule
 # at the left (an inset box-shadow or a left border): colour and width.
 OUTPUT_LOOK = js('output_look')
-
-
-def source(lang: str, page: Path) -> str:
-    return f'examples/{lang}/{page.name}'
 
 
 def table_of_contents_problems(tab: Tab) -> list[str]:
@@ -117,7 +113,7 @@ def link_problems(tab: Tab, served: Served, lang: str, page: Path) -> list[str]:
     notebook), and the note that says which TensorFlow printed the outputs."""
     extra = mkdocs_config()['extra']
     repository = extra['repository'].rstrip('/')
-    path = f'blob/main/{source(lang, page)}'
+    path = f'blob/main/{notebook_source(lang, page).as_posix()}'
     wanted = {
         'Colab': f'https://colab.research.google.com/github/{repository.removeprefix("https://github.com/")}/{path}',
         'GitHub': f'{repository}/{path}',

@@ -14,7 +14,7 @@ import pytest
 
 from browser import Tab, js
 from built_site import Served
-from pages import LANGUAGES
+from pages import LANGUAGES, language_root
 
 PAGE = Path('guide/reuse.md')
 SECTION = 'auto-reuse'
@@ -27,7 +27,7 @@ def other(lang: str) -> str:
 def switch_to(tab: Tab, lang: str) -> None:
     tab.page.locator('.md-header .md-select button').hover()
     tab.page.locator(f'.md-select__link[hreflang="{lang}"]').click()
-    tab.page.wait_for_url(f'**{"/" if lang == "en" else f"/{lang}/"}**')
+    tab.page.wait_for_url(f'**{language_root(lang)}**')
 
 
 def section_in_view(tab: Tab, section: str) -> bool:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from browser import PHONE, SCREENSHOTS, Tab, js, serious_violations, tab_sets_with, wait_until_showing
-from built_site import Served, language_root
-from pages import DOCS, LANGUAGES, fences
+from built_site import Served
+from pages import DOCS, LANGUAGES, fences, language_root
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from browser import DESKTOP, Tab, js, new_profile
-from built_site import Served, language_of, language_root
-from pages import DOCS, LANGUAGES, fences, headings, shown_outputs
+from built_site import Served, lang_root, language_of
+from pages import DOCS, LANGUAGES, fences, headings, language_root, shown_outputs
 
 
 @pytest.fixture(scope='module')
@@ -250,7 +250,7 @@ def words_on_one_page(site: Path, n: int) -> list[tuple[str, str]]:
     """Chinese words of the zh index found on one page only, and that page:
     the n (in Unicode order) that also begin a longer word on another page,
     where a prefix search goes wrong (解决 in 解决办法)."""
-    docs = json.loads((site / 'zh' / 'search' / 'search_index.json').read_text('utf-8'))['docs']
+    docs = json.loads((lang_root(site, 'zh') / 'search' / 'search_index.json').read_text('utf-8'))['docs']
     pages: dict[str, set[str]] = {}
     for doc in docs:
         for word in re.split(r'[^\u3400-\u9fff]+', doc['title'] + '\u200b' + doc['text']):

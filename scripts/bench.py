@@ -55,7 +55,9 @@ def timed(command: list[str], **kwargs) -> float:
 def timed_output(command: list[str], **kwargs) -> tuple[float, str]:
     """How long the command took, and what it printed."""
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+    if done.returncode:
+        raise SystemExit(f'{" ".join(command)} failed (exit {done.returncode}), so it cannot be timed:\n{done.stdout[-4000:]}')
     return time.perf_counter() - start, done.stdout
 
 

@@ -88,17 +88,9 @@ def search_results(tab: Tab, query: str, everything: bool = False) -> list[Found
         tab.page.wait_for_function('count => document.querySelectorAll(".md-search-result__item").length >= count', arg=min(count, FIRST_SHOWN))
     else:
         # Material shows ten results, then four more each time the list is
-        # scrolled down to its end: scroll up and down until all are shown.
-        tab.page.wait_for_function(
-            """count => {
-              const list = document.querySelector('.md-search__scrollwrap')
-              const end = list.scrollHeight - list.clientHeight
-              list.scrollTop = list.scrollTop >= end - 1 ? 0 : end
-              return document.querySelectorAll('.md-search-result__item').length >= count
-            }""",
-            arg=count,
-            polling=50,
-        )
+        # scrolled down to its end: scroll down, let it draw, again, until all
+        # are shown (scrolled up first when a scroll down added nothing).
+        tab.page.evaluate(js('show_all_results'), count)
     found = []
     for item in tab.page.evaluate(RESULTS):
         links = item['links']

@@ -24,10 +24,7 @@ page into the cover.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -45,7 +42,7 @@ from browser import (
     switch_scheme,
     tab_label_problems,
 )
-from built_site import Served
+from built_site import Served, build, serve
 from cover import Kind, chrome, cover, page_kinds
 from pages import DEFAULT_LANGUAGE
 
@@ -87,19 +84,23 @@ def theme_problems(tab: Tab, chrome: bool) -> list[str]:
     return problems
 
 
+def cover_page_problems(tab: Tab, served: Served, lang: str, page: Path, kinds: set[Kind]) -> list[str]:
+    """Load a page of the cover and go through the matrix on it, on the
+    elements of the kinds it brings; each problem names the page."""
+    tab.page.set_viewport_size(DESKTOP)
+    tab.open(served.path(lang, page), settle=False)
+    show_every_tab_block(tab)
+    elements = sorted(kind for kind in kinds if kind != chrome(lang))
+    marked = tab.page.evaluate(js('mark_kinds'), [kind.selector for kind in elements])
+    problems = [f'docs/{lang}/{page}: no element of the kind {kind} holds text in the browser' for kind, n in zip(elements, marked) if not n]
+    brought = ', '.join(map(str, sorted(kinds)[:4])) + (f' and {len(kinds) - 4} more' if len(kinds) > 4 else '')
+    return problems + [f'docs/{lang}/{page} (in the cover for {brought}), {line}' for line in theme_problems(tab, chrome=chrome(lang) in kinds)]
+
+
 def test_the_theme_on_pages_that_hold_every_kind_of_element(tab: Tab, served: Served, site: Path) -> None:
     chosen = cover(site)
     assert chosen, 'no page has any element: nothing to check'
-    problems = []
-    for lang, page, kinds in chosen:
-        tab.page.set_viewport_size(DESKTOP)
-        tab.open(served.path(lang, page), settle=False)
-        show_every_tab_block(tab)
-        elements = sorted(kind for kind in kinds if kind != chrome(lang))
-        marked = tab.page.evaluate(js('mark_kinds'), [kind.selector for kind in elements])
-        problems += [f'docs/{lang}/{page}: no element of the kind {kind} holds text in the browser' for kind, n in zip(elements, marked) if not n]
-        brought = ', '.join(map(str, sorted(kinds)[:4])) + (f' and {len(kinds) - 4} more' if len(kinds) > 4 else '')
-        problems += [f'docs/{lang}/{page} (in the cover for {brought}), {line}' for line in theme_problems(tab, chrome=chrome(lang) in kinds)]
+    problems = [line for lang, page, kinds in chosen for line in cover_page_problems(tab, served, lang, page, kinds)]
     assert not problems + tab.problems, '\n'.join(problems + tab.problems)
 
 
@@ -113,30 +114,32 @@ PLANTED_CSS = f'\n[data-md-color-scheme="slate"] .md-typeset {PLANTED_KIND.selec
 
 
 @pytest.mark.guards
-def test_a_contrast_defect_in_one_kinds_dark_style_is_caught_on_its_page(site: Path, project_copy: Path) -> None:
-    """Run in a pytest of its own, on a copy of the project with the defect
-    planted in its CSS: this process's browser is already running, and
-    Playwright runs one per process."""
-    with_kind = [page for page, kinds in page_kinds(site, DEFAULT_LANGUAGE).items() if PLANTED_KIND in kinds]
+def test_a_contrast_defect_in_one_kinds_dark_style_is_caught_on_its_page(project_copy: Path, tab: Tab, tmp_path: Path) -> None:
+    """The defect planted in a copy's CSS, the copy built and served: the
+    page that alone has the kind is in the copy's cover, and the matrix,
+    run there as the test above runs it, names the page, the dark scheme
+    and the rule, and nothing in the light scheme."""
+    with (project_copy / 'docs' / 'assets' / 'extra.css').open('a', encoding='utf-8') as css:
+        css.write(PLANTED_CSS)
+    built = tmp_path / 'site'
+    assert not (problems := build(built, project_copy)), '\n'.join(problems)
+    with_kind = [page for page, kinds in page_kinds(built, DEFAULT_LANGUAGE).items() if PLANTED_KIND in kinds]
     assert len(with_kind) == 1, (
         f'the guard needs a kind of element that one page alone has; {PLANTED_KIND} is on {[p.as_posix() for p in with_kind]}: '
         'pick another for PLANTED_KIND (tests/cover.py lists the kinds of a page)'
     )
-    with (project_copy / 'docs' / 'assets' / 'extra.css').open('a', encoding='utf-8') as css:
-        css.write(PLANTED_CSS)
-    test = 'tests/browser/test_theme.py::test_the_theme_on_pages_that_hold_every_kind_of_element'
-    result = subprocess.run(
-        [sys.executable, '-m', 'pytest', '-q', '-p', 'no:randomly', '-p', 'no:cacheprovider', test],
-        cwd=project_copy,
-        capture_output=True,
-        text=True,
-        env={**os.environ, 'PYTHONDONTWRITEBYTECODE': '1'},
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, f'the planted defect was not caught (exit {result.returncode}):\n{output[-3000:]}'
+    page = with_kind[0]
+    in_cover = {(lang, cover_page): kinds for lang, cover_page, kinds in cover(built)}
+    assert (DEFAULT_LANGUAGE, page) in in_cover, f'docs/{DEFAULT_LANGUAGE}/{page}, the one page with {PLANTED_KIND}, is not in the cover'
+    with serve(built) as copy:
+        copy_tab = Tab(tab.context, copy)
+        try:
+            found = cover_page_problems(copy_tab, copy, DEFAULT_LANGUAGE, page, in_cover[DEFAULT_LANGUAGE, page])
+        finally:
+            copy_tab.close()
+    output = '\n'.join(found)
     named = re.search(
-        rf'docs/{DEFAULT_LANGUAGE}/{re.escape(with_kind[0].as_posix())} \(in the cover for [^)]*\), dark scheme at \d+ px, accessibility: color-contrast',
-        output,
+        rf'docs/{DEFAULT_LANGUAGE}/{re.escape(page.as_posix())} \(in the cover for [^)]*\), dark scheme at \d+ px, accessibility: color-contrast', output
     )
-    assert named, f'the failure does not name docs/{DEFAULT_LANGUAGE}/{with_kind[0]}, the dark scheme and color-contrast:\n{output[-3000:]}'
-    assert 'light scheme at' not in output, f'the defect is in the dark scheme only, but the light one failed too:\n{output[-3000:]}'
+    assert named, f'the planted defect was not named with docs/{DEFAULT_LANGUAGE}/{page}, the dark scheme and color-contrast:\n{output}'
+    assert 'light scheme at' not in output, f'the defect is in the dark scheme only, but the light one failed too:\n{output}'

@@ -22,8 +22,10 @@ help:
 	  /^## / { sub(/^## /, ""); printf "  %-15s %s\n", "", $$0 }' $(MAKEFILE_LIST)
 
 ## serve: preview the site on http://127.0.0.1:8000/ (both languages), reloading on every save
+## (PORT=8001 for another port); without the pages' "last updated" dates, which only the build has
+PORT ?= 8000
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	GIT_DATES=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## test: every check: `make check` first, then the examples against TensorFlow, the notebooks,
 ## the built site and the browser tests, in one test process per core (pytest-xdist)

@@ -19,6 +19,7 @@ test_every_page_is_html says whether it does).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -31,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.structure.toc import get_toc
 from mkdocs_static_i18n.folder import create_i18n_file
 
 if TYPE_CHECKING:
@@ -106,9 +107,39 @@ WORDS = ('notebook_colab', 'notebook_github', 'notebook_download', 'notebook_ver
 HEADINGS = ', '.join(f'.jp-MarkdownCell h{level}' for level in range(1, 7))
 
 
+# The trimmed pages, by a hash of all they are made from: trimming a notebook
+# page takes a fifth of a second, and a rebuild under `make serve` trims all
+# eight again though none changed. Like mkdocs-jupyter's own cache beside it,
+# `.cache/` (git-ignored) can be deleted at any time.
+CACHE = Path('.cache', 'notebook-pages')
+HOOK_SOURCE = Path(__file__).read_bytes()
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not isinstance(page.file, NotebookPage):
         return html
+    links = _links(page, config)
+    twin = _twin_source(page, config)
+    key = hashlib.sha256(b'\0'.join([HOOK_SOURCE, html.encode(), links.encode(), twin.read_bytes()])).hexdigest()
+    cached = Path(config.config_file_path).parent / CACHE / f'{key}.json'
+    if cached.is_file():
+        trimmed = json.loads(cached.read_text('utf-8'))
+    else:
+        trimmed = _trimmed(html, page, links, twin)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(trimmed), 'utf-8')
+    page.toc = get_toc(nest_toc_tokens(trimmed['toc']))
+    return trimmed['html']
+
+
+def _twin_source(page: Page, config: MkDocsConfig) -> Path:
+    """The notebook of the default language that `page` is (or translates)."""
+    i18n = config.plugins['i18n']
+    return Path(config.docs_dir) / i18n.default_language / page.file.norm_src_uri
+
+
+def _trimmed(html: str, page: Page, links: str, twin: Path) -> dict:
+    """The page's HTML as Material draws it, and its table of contents' tokens."""
     from bs4 import BeautifulSoup, Comment
 
     soup = BeautifulSoup(html, 'html.parser')
@@ -139,16 +170,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         cell['id'] = cell['id'].removeprefix('cell-id=')
     for anchor in soup.select('a.anchor-link'):  # Material shows its own kind on hover only
         anchor['class'] = ['headerlink']
-    page.toc = _heading_ids(soup, page, config)
+    toc = _heading_ids(soup, page, twin)
     title = soup.find('h1')
     if title is not None:
-        title.insert_after(BeautifulSoup(_links(page, config), 'html.parser'))
-    return str(soup)
+        title.insert_after(BeautifulSoup(links, 'html.parser'))
+    return {'html': str(soup), 'toc': toc}
 
 
-def _heading_ids(soup: BeautifulSoup, page: Page, config: MkDocsConfig) -> TableOfContents:
+def _heading_ids(soup: BeautifulSoup, page: Page, twin: Path) -> list[dict]:
     """Give the headings the ids of the default language's twin, and return
-    the table of contents that links to them.
+    the tokens of the table of contents that links to them.
 
     nbconvert makes a heading's id from its words: a Chinese heading gets an
     empty one, or one that repeats, while mkdocs-jupyter's table of contents
@@ -158,8 +189,6 @@ def _heading_ids(soup: BeautifulSoup, page: Page, config: MkDocsConfig) -> Table
     as a translated Markdown page keeps its twin's `{#id}`s: a section has
     the same address in each language.
     """
-    i18n = config.plugins['i18n']
-    twin = Path(config.docs_dir) / i18n.default_language / page.file.norm_src_uri
     ids = _source_heading_ids(twin)
     headings = soup.select(HEADINGS)
     levels = [int(heading.name[1]) for heading in headings]
@@ -176,7 +205,7 @@ def _heading_ids(soup: BeautifulSoup, page: Page, config: MkDocsConfig) -> Table
             anchor['href'] = f'#{id_}'
         title = ''.join(text for text in heading.find_all(string=True) if text.find_parent('a', class_='headerlink') is None)
         tokens.append({'level': level, 'id': id_, 'name': escape(title.strip())})
-    return get_toc(nest_toc_tokens(tokens))
+    return tokens
 
 
 def _source_heading_ids(notebook: Path) -> list[tuple[int, str]]:

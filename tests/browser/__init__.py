@@ -192,8 +192,8 @@ COLOUR_RULES = ['color-contrast', 'link-in-text-block']
 LAYOUT_RULES = [*COLOUR_RULES, 'scrollable-region-focusable', 'target-size', 'region', 'meta-viewport']
 
 
-# How many times axe-core ran in this test process (tests/browser/conftest.py
-# reports the total of all processes, for `make bench`).
+# How many times axe-core ran in this test process (tests/conftest.py reports
+# the total of all processes, for `make bench`).
 axe_runs = 0
 
 
@@ -221,11 +221,6 @@ def axe_violations(
             where = ', '.join(' '.join(node['target']) for node in nodes[:3]) + (f' and {len(nodes) - 3} more' if len(nodes) > 3 else '')
             found.append(f'{violation["id"]} ({violation["impact"]}): {violation["help"]}: {where}')
     return found
-
-
-def serious_violations(page: Page) -> list[str]:
-    """axe-core's serious and critical violations on the whole page, one line each."""
-    return axe_violations(page)
 
 
 def content_violations(page: Page) -> list[str]:

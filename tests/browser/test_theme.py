@@ -55,21 +55,21 @@ MATRIX = [
 ]
 
 
-def violations(tab: Tab, rules: list[str], chrome: bool) -> list[str]:
-    """The colour rules on the marked elements, and with `chrome` on all but
-    the article; the other rules on the whole page."""
+def violations(tab: Tab, rules: list[str], with_chrome: bool) -> list[str]:
+    """The colour rules on the marked elements, and with `with_chrome` on all
+    but the article; the other rules on the whole page."""
     colours = [rule for rule in rules if rule in COLOUR_RULES]
     others = [rule for rule in rules if rule not in COLOUR_RULES]
     found = axe_violations(tab.page, only=colours, include=['[data-cover]'])
-    if chrome:
+    if with_chrome:
         found += axe_violations(tab.page, only=colours, exclude='article')
     return found + (axe_violations(tab.page, only=others) if others else [])
 
 
-def theme_problems(tab: Tab, chrome: bool) -> list[str]:
+def theme_problems(tab: Tab, with_chrome: bool) -> list[str]:
     """Go through the matrix on the page open in `tab` (light, 1280 px);
     each problem with its scheme and width. The chrome (header, navigation,
-    footer) is the same on every page: with `chrome`, check it too."""
+    footer) is the same on every page of a language: with `with_chrome`, check it too."""
     problems = []
     for scheme, viewport, rules, labels in MATRIX:
         if (tab.page.evaluate('() => document.body.dataset.mdColorScheme') == 'slate') != (scheme == 'dark'):
@@ -77,7 +77,7 @@ def theme_problems(tab: Tab, chrome: bool) -> list[str]:
         if tab.page.viewport_size != viewport:
             resize(tab, viewport)
         where = f'{scheme} scheme at {viewport["width"]} px'
-        found = [f'accessibility: {line}' for line in violations(tab, rules, chrome)]
+        found = [f'accessibility: {line}' for line in violations(tab, rules, with_chrome)]
         if labels:
             found += tab_label_problems(tab)
         problems += [f'{where}, {line}' for line in found]
@@ -94,7 +94,7 @@ def cover_page_problems(tab: Tab, served: Served, lang: str, page: Path, kinds: 
     marked = tab.page.evaluate(js('mark_kinds'), [kind.selector for kind in elements])
     problems = [f'docs/{lang}/{page}: no element of the kind {kind} holds text in the browser' for kind, n in zip(elements, marked) if not n]
     brought = ', '.join(map(str, sorted(kinds)[:4])) + (f' and {len(kinds) - 4} more' if len(kinds) > 4 else '')
-    return problems + [f'docs/{lang}/{page} (in the cover for {brought}), {line}' for line in theme_problems(tab, chrome=chrome(lang) in kinds)]
+    return problems + [f'docs/{lang}/{page} (in the cover for {brought}), {line}' for line in theme_problems(tab, with_chrome=chrome(lang) in kinds)]
 
 
 def test_the_theme_on_pages_that_hold_every_kind_of_element(tab: Tab, served: Served, site: Path) -> None:

@@ -336,3 +336,13 @@ def resize(tab: Tab, viewport: dict) -> None:
     """Size the tab to a viewport; returns once the page has laid itself out again."""
     tab.page.set_viewport_size(viewport)
     tab.page.evaluate(js('settled'))
+
+
+def show_as(tab: Tab, scheme: str, viewport: dict) -> None:
+    """Bring the page open in `tab` to a colour scheme ('light' or 'dark')
+    and a viewport, through the reader's toggle and a resize, doing only
+    what is not so already."""
+    if (tab.page.evaluate('() => document.body.dataset.mdColorScheme') == 'slate') != (scheme == 'dark'):
+        switch_scheme(tab)
+    if tab.page.viewport_size != viewport:
+        resize(tab, viewport)

@@ -37,9 +37,8 @@ from browser import (
     Tab,
     axe_violations,
     js,
-    resize,
+    show_as,
     show_every_tab_block,
-    switch_scheme,
     tab_label_problems,
 )
 from built_site import Served, build, serve
@@ -72,10 +71,7 @@ def theme_problems(tab: Tab, with_chrome: bool) -> list[str]:
     footer) is the same on every page of a language: with `with_chrome`, check it too."""
     problems = []
     for scheme, viewport, rules, labels in MATRIX:
-        if (tab.page.evaluate('() => document.body.dataset.mdColorScheme') == 'slate') != (scheme == 'dark'):
-            switch_scheme(tab)
-        if tab.page.viewport_size != viewport:
-            resize(tab, viewport)
+        show_as(tab, scheme, viewport)
         where = f'{scheme} scheme at {viewport["width"]} px'
         found = [f'accessibility: {line}' for line in violations(tab, rules, with_chrome)]
         if labels:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import DESKTOP, PHONE, SCREENSHOTS, Tab, js, resize, switch_scheme
+from browser import DESKTOP, PHONE, SCREENSHOTS, Tab, js, show_as, switch_scheme
 from built_site import Served
 from pages import LANGUAGES
 
@@ -69,10 +69,7 @@ def test_tab_label_reached_by_keyboard_shows_a_focus_ring(tab: Tab, served: Serv
     problems = []
     for viewport, scheme in (('desktop', 'light'), ('desktop', 'dark'), ('phone', 'dark'), ('phone', 'light')):
         size = DESKTOP if viewport == 'desktop' else PHONE
-        if tab.page.viewport_size != size:
-            resize(tab, size)
-        if (tab.page.evaluate('() => document.body.dataset.mdColorScheme') == 'slate') != (scheme == 'dark'):
-            switch_scheme(tab)
+        show_as(tab, scheme, size)
         where = f'at {size["width"]} px, {scheme} scheme'
         first = tab.page.evaluate(BEFORE_FIRST_TAB_SET)
         tab.page.keyboard.press('Tab')

@@ -40,6 +40,15 @@ def i18n_languages() -> list[dict]:
 
 
 LANGUAGES = [lang['locale'] for lang in i18n_languages()]
+
+
+def words(lang: str) -> dict[str, str]:
+    """mkdocs.yml's extra.words as a language's pages have them: the words
+    the templates and hooks write (`fresh_python`, `updated`, ...)."""
+    own = next(language for language in i18n_languages() if language['locale'] == lang).get('extra', {})
+    return own.get('words', mkdocs_config()['extra']['words'])
+
+
 DEFAULT_LANGUAGE = next(lang['locale'] for lang in i18n_languages() if lang.get('default'))
 
 
@@ -102,6 +111,13 @@ class Fence:
         return dict(_SETTING.findall(self.info))
 
     @property
+    def shared_info(self) -> str:
+        """The fence's info as every translation must have it: the values of
+        the settings that speak to the reader (`fresh`) are in the page's
+        language, so only their presence is shared."""
+        return re.sub(rf'\b({"|".join(READER_SETTINGS)})="[^"]*"', r'\1="…"', self.info)
+
+    @property
     def tab_label(self) -> str | None:
         """The label of the content tab (`=== "TF2 eager"`) that holds the block, if any."""
         lines = self.path.read_text('utf-8').splitlines()
@@ -114,6 +130,10 @@ class Fence:
                 return None  # left the indented block before finding a tab
         return None
 
+
+# Fence settings whose value is written for the reader, in the page's
+# language (hooks/fresh_python.py shows it above the block).
+READER_SETTINGS = ('fresh',)
 
 _SETTING = re.compile(r'(\w+)="([^"]*)"')
 _TAB = re.compile(r'^(?P<indent> *)=== "(?P<label>[^"]+)"')

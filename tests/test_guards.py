@@ -290,3 +290,53 @@ def test_a_stale_notebook_names_notebook_and_cell(project: Path, check) -> None:
     output = check('tests/test_notebooks.py', '-k', 'fresh and zh/01-seed')
     assert "examples/zh/01-seed-walkthrough.ipynb: cell 6 ('with graph.as_default():') printed something else" in output
     assert '-conv1_2/weights:0' in output and '+conv1_1/weights:0' in output
+
+
+# Two blocks appended to a page: each prints `dense` in a fresh Python, but
+# the second, run after the first in one Python, prints `dense_1` (Keras
+# counts the layer names of the whole process). The first asks for a fresh
+# Python it does not need: nothing above it made a Keras layer.
+ORDER_DEPENDENT = """
+```{.py fresh="Planted: a note that is not needed."}
+import keras
+
+print(keras.layers.Dense(2).name)
+#> dense
+```
+
+```py
+import keras
+
+print(keras.layers.Dense(2).name)
+#> dense
+```
+"""
+
+
+def test_a_block_that_prints_otherwise_in_page_order_and_a_stale_fresh_note_are_named(project: Path, check) -> None:
+    page = project / 'docs' / 'en' / 'guide' / 'collections.md'
+    page.write_text(page.read_text('utf-8') + ORDER_DEPENDENT, 'utf-8')
+    fresh_line = line_of(page, 'Planted: a note')
+    second_output = fresh_line + 11  # the `#> dense` of the second block
+    output = check('tests/test_in_order.py', '-k', 'en/guide/collections.md')
+    assert (
+        f'docs/en/guide/collections.md:{fresh_line}: the fence asks the reader for a fresh Python, but it prints what the page shows after the blocks above it too'
+        in output
+    )
+    assert (
+        f'docs/en/guide/collections.md:{second_output}: run after the blocks above it in one Python, as a reader following the page in one notebook would, what TensorFlow printed differs'
+        in output
+    ), output[-3000:]
+    assert '-#> dense' in output and '+#> dense_1' in output  # the diff
+
+
+def test_an_unmarked_generalising_sentence_and_a_marker_whose_block_is_gone_are_named(project: Path, check) -> None:
+    page = project / 'docs' / 'en' / 'guide' / 'collections.md'
+    page.write_text(page.read_text('utf-8') + '\nA collection never forgets a variable.\n\nIt keeps them in order. <!-- shown by #no-such-block -->\n', 'utf-8')
+    never, gone = line_of(page, 'never forgets'), line_of(page, '#no-such-block')
+    output = check('tests/test_claims.py', '-k', 'en/guide/collections.md')
+    assert f'docs/en/guide/collections.md:{never}: "never" in: A collection never forgets a variable.' in output
+    assert (
+        f'docs/en/guide/collections.md:{gone}: the marker names #no-such-block, but no code block of docs/en/guide/collections.md has the id #no-such-block'
+        in output
+    )

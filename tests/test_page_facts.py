@@ -20,16 +20,10 @@ from bs4 import BeautifulSoup
 
 import built_site
 from built_site import built_page
-from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SITE_PAGE_IDS, SITE_PAGES, i18n_languages, mkdocs_config, site_pages, source_of
+from pages import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SITE_PAGE_IDS, SITE_PAGES, mkdocs_config, site_pages, source_of, words
 
 PAGES, PAGE_IDS = SITE_PAGES, SITE_PAGE_IDS
 CONFIG = mkdocs_config()
-
-
-def words(lang: str) -> dict[str, str]:
-    """extra.words of mkdocs.yml for a language."""
-    own = next(language for language in i18n_languages() if language['locale'] == lang).get('extra', {})
-    return own.get('words', CONFIG['extra']['words'])
 
 
 def last_changed(source: Path) -> str:

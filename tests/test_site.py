@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import pytest
 
 from built_site import CSS_URL, all_built_pages, built_page, is_remote, lang_root, remote_loads, soup, source_line, url_of
-from pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, fences, mkdocs_config, notebook_source, pages, shown_output_lines
+from pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, fences, mkdocs_config, notebook_source, pages, shown_output_lines, words
 
 
 @pytest.mark.parametrize('lang', LANGUAGES)
@@ -332,3 +332,35 @@ def test_every_shown_output_is_marked_as_output(site: Path, lang: str, page: Pat
             '(hooks/shown_outputs.py marks `#>` lines and triple-quoted blocks whose quotes stand alone on their lines)',
             pytrace=False,
         )
+
+
+def test_blocks_that_need_a_fresh_python_say_so_above_them(site: Path) -> None:
+    """A fence's fresh="why" is a note for the reader (hooks/fresh_python.py):
+    the built page shows it, titled in the page's language, right above the block."""
+    problems = []
+    for lang in LANGUAGES:
+        title = words(lang)['fresh_python']
+        for page in pages(lang):
+            marked = [fence for fence in fences(DOCS / lang / page) if 'fresh' in fence.settings]
+            if not marked:
+                continue
+            html = soup(built_page(site, lang, page))
+            notes = [note for note in html.select('article .admonition') if note.select_one('.admonition-title').get_text(strip=True) == title]
+            shown = [(note.get_text(' ', strip=True).removeprefix(title).strip(), note.find_next_sibling()) for note in notes]
+            for fence, (text, after) in zip(marked, shown):
+                why = fence.settings['fresh']
+                if ' '.join(why.replace('`', '').split()) != text or after is None or 'highlight' not in after.get('class', []):
+                    problems.append(f'{fence}: the page shows no "{title}: {why}" note right above this block (found {text!r})')
+            if len(notes) != len(marked):
+                problems.append(f'docs/{lang}/{page}: {len(marked)} blocks ask for a fresh Python, the built page has {len(notes)} such notes')
+    assert not problems, '\n'.join(problems)
+
+
+def test_claim_markers_do_not_reach_the_built_pages(site: Path) -> None:
+    """The claim markers are for tests/test_claims.py: hooks/claim_markers.py removes them."""
+    left = [
+        f'docs/{lang}/{page}: {html.relative_to(site)} still has a claim marker'
+        for lang, page, html in all_built_pages(site)
+        if re.search(r'<!--\s*shown by', html.read_text('utf-8'))
+    ]
+    assert not left, '\n'.join(left)

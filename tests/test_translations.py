@@ -14,7 +14,7 @@ import tokenize
 
 import pytest
 
-from pages import _FENCE, DEFAULT_LANGUAGE, DOCS, EXAMPLES_DIR, LANGUAGES, ROOT, fences, headings, pages, without_comments
+from pages import _FENCE, DEFAULT_LANGUAGE, DOCS, EXAMPLES_DIR, LANGUAGES, READER_SETTINGS, ROOT, fences, headings, pages, without_comments
 
 OTHER_LANGUAGES = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
 ALL_PAGES = sorted({page for lang in LANGUAGES for page in pages(lang)})
@@ -47,14 +47,17 @@ class TestPagePair:
         problems = []
         for fa, fb in zip(a, b):
             ca, cb = without_comments(fa.code, fa.info), without_comments(fb.code, fb.info)
-            if fa.info != fb.info or ca != cb:
+            if fa.shared_info != fb.shared_info or ca != cb:
                 diff = difflib.unified_diff(
-                    [fa.info + '\n', *ca.splitlines(True)],
-                    [fb.info + '\n', *cb.splitlines(True)],
+                    [fa.shared_info + '\n', *ca.splitlines(True)],
+                    [fb.shared_info + '\n', *cb.splitlines(True)],
                     str(fa),
                     str(fb),
                 )
                 problems.append(f'{fa} and {fb} differ (comments aside):\n' + ''.join(diff))
+            for setting in READER_SETTINGS:
+                if setting in fa.settings and fa.settings[setting] == fb.settings.get(setting):
+                    problems.append(f'{fb}: its {setting}="..." is the same words as {fa}: translate it')
         if len(a) != len(b):
             extra = a[len(b) :] or b[len(a) :]
             problems.append(

@@ -39,11 +39,11 @@ check: $(INSTALLED)
 	$(BIN)/ruff format --check
 	$(BIN)/pytest --quiet $(CHECKS)
 
-## page: one page's examples, in every language: make page PAGE=tf2/custom-layers
+## page: one page, in every language: its examples (alone and in page order) and its claims: make page PAGE=tf2/custom-layers
 page: $(INSTALLED)
 	@test -n "$(PAGE)" || { echo "make page PAGE=<page>: which page? For example PAGE=tf2/custom-layers (docs/en/tf2/custom-layers.md)"; exit 2; }
 	@test -f "docs/en/$(PAGE).md" || { echo "make page: there is no docs/en/$(PAGE).md"; exit 2; }
-	$(BIN)/pytest tests/test_docs.py -k "/$(PAGE).md"
+	$(BIN)/pytest tests/test_docs.py tests/test_in_order.py tests/test_claims.py -k "/$(PAGE).md"
 
 ## test-tf: the examples and notebooks against another TensorFlow (TF=2.15.1, or TF=latest), in its own
 ## .venv-tf-<version>, pages untouched: reports each block that prints something else (also in .drift/<version>.txt)

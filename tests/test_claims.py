@@ -43,6 +43,7 @@ _REF = re.compile(r'^(?P<page>[\w./-]+\.md)?#(?P<id>[\w-]+)$')
 
 # Where a sentence ends: after its full stop, and the markers right after it.
 _SENTENCE_END = re.compile(r'(?:(?<=[.!?])(?=\s)|(?<=[。！？]))(?:\s*' + MARKER.pattern + r')*')
+_INLINE_CODE = re.compile(r'(`+)(?!`).+?(?<!`)\1(?!`)', re.S)
 _BLOCK_ID = re.compile(r'(?:^|[\s{])#(?P<id>[\w-]+)(?=[\s}])')
 
 
@@ -86,6 +87,8 @@ def prose_units(path: Path) -> Iterator[tuple[int, str]]:
 def sentences(path: Path) -> Iterator[Sentence]:
     for line, unit in prose_units(path):
         # A unit's lines are joined by newlines, so that each sentence knows its own line.
+        # Inline code (`x`, ``x``) holds names, not claims, and its full stops end no sentence.
+        unit = _INLINE_CODE.sub(lambda code: '‹code›' + '\n' * code[0].count('\n'), unit)
         pos = 0
         for end in [*_SENTENCE_END.finditer(unit), None]:
             piece = unit[pos : end.end() if end else len(unit)]
@@ -94,7 +97,6 @@ def sentences(path: Path) -> Iterator[Sentence]:
                 continue
             refs = [ref for m in MARKER.finditer(piece) for ref in m['refs'].split()]
             words = MARKER.sub('', piece)
-            words = re.sub(r'`[^`]*`', '', words)  # inline code: names, not claims
             words = re.sub(r'\]\([^)]*\)', ']', words)  # link targets
             skipped = len(piece) - len(piece.lstrip())
             yield Sentence(path, line + unit.count('\n', 0, pos - len(piece) + skipped), ' '.join(words.split()), refs)

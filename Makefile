@@ -14,7 +14,8 @@ UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 # The checks that need neither TensorFlow nor the built site: `make check`
 # runs them first, in seconds, and `make test` after it runs all the rest.
 CHECKS := tests/test_page_rules.py tests/test_translations.py tests/test_pasting.py tests/test_cheatsheet.py \
-  tests/test_error_index.py tests/test_outputs.py tests/test_workflows.py tests/test_drift.py
+  tests/test_error_index.py tests/test_outputs.py tests/test_workflows.py tests/test_drift.py \
+  tests/test_claims.py
 
 ## help: list these targets (from the Makefile's own `## target:` lines)
 help:

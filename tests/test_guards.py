@@ -215,7 +215,7 @@ def test_a_missing_section_id_names_page_and_line(project: Path, check) -> None:
 
 def test_a_line_break_in_chinese_names_page_and_line(project: Path, check) -> None:
     page = project / 'docs' / 'zh' / 'lessons' / 'name-scope.md'
-    line = plant(page, '每一层的参数', '每一层\n的参数')
+    line = plant(page, '让计算图保持清晰的办法', '让计算图保持清晰\n的办法')
     output = check('tests/test_translations.py')
     assert f'docs/zh/lessons/name-scope.md:{line}: the paragraph breaks after' in output
 

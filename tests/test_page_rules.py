@@ -51,3 +51,17 @@ def test_names_in_prose_are_printed_on_the_page() -> None:
                 line = text[: text.index(m[0])].count('\n') + 1
                 problems.append(f'{path.relative_to(DOCS.parent)}:{line}: `{m[1]}` is printed by no example on this page')
     assert not problems, '\n'.join(problems)
+
+
+def test_fence_settings_hold_no_backticks() -> None:
+    """CommonMark ends a fence's info string at a backtick, so a setting with
+    one (fresh="... `x` ...") would make the tests read the page's blocks
+    otherwise than the site does. Write names in a setting without backticks."""
+    opening = re.compile(r'^ *`{3,}\{.*`')
+    found = [
+        f'{path.relative_to(ROOT)}:{n}: a backtick in the fence settings: {line.strip()[:80]}'
+        for path in sorted(DOCS.rglob('*.md'))
+        for n, line in enumerate(path.read_text('utf-8').splitlines(), 1)
+        if opening.match(line)
+    ]
+    assert not found, '\n'.join(found)

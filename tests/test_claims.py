@@ -13,6 +13,8 @@ show the claim at its boundary or in the mode the sentence is narrowed to:
     ```{.py #eager-reentry}
 
 A block of another page is named by its path: `<!-- shown by ../guide/reuse.md#auto-reuse -->`.
+A notebook's markdown cells follow the same rule, and name its code cells by
+their ids (`<!-- shown by #cell-6 -->`); Jupyter does not draw the comment.
 The test fails, naming page and line, for a generalising sentence with no
 marker, a marker whose block is gone, and a page whose markers differ from
 its translation's (the same claims, in the same order, in every language).
@@ -21,14 +23,16 @@ its translation's (the same claims, in the same order, in every language).
 from __future__ import annotations
 
 import difflib
+import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from pages import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, fences, headings, pages
+from pages import DEFAULT_LANGUAGE, DOCS, EXAMPLES_DIR, LANGUAGES, ROOT, fences, headings, notebook_pages, notebook_source, pages
 
 # The words that make a sentence a claim about every case, per language.
 # Chinese needs fewer: its sentences that translate an English claim must
@@ -49,13 +53,12 @@ _BLOCK_ID = re.compile(r'(?:^|[\s{])#(?P<id>[\w-]+)(?=[\s}])')
 
 @dataclass
 class Sentence:
-    path: Path
-    line: int
+    where: str  # 'docs/en/guide/reuse.md:12', or 'examples/en/01-x.ipynb: cell cell-3, line 2'
     text: str  # the words, without code, link targets or markers
     refs: list[str]  # what its markers name
 
     def __str__(self) -> str:
-        return f'{self.path.relative_to(ROOT)}:{self.line}'
+        return self.where
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -63,13 +66,11 @@ def _blank(match: re.Match[str]) -> str:
     return '\n' * match[0].count('\n')
 
 
-def prose_units(path: Path) -> Iterator[tuple[int, str]]:
-    """The page's prose as (first line, text): paragraphs, list items and
+def prose_units(text: str, heading_lines: set[int]) -> Iterator[tuple[int, str]]:
+    """Markdown's prose as (first line, text): paragraphs, list items and
     table rows, without code blocks, headings or front matter."""
-    text = path.read_text('utf-8')
     text = re.sub(r'\A---\n.*?\n---\n', _blank, text, flags=re.S)  # front matter
     text = re.sub(r'^( *)(`{3,}|~{3,}).*?^\1\2[ \t]*$', _blank, text, flags=re.M | re.S)  # code blocks
-    heading_lines = {h.line for h in headings(path)}
     unit: list[str] = []
     start = 0
     for n, line in enumerate([*text.splitlines(), ''], 1):
@@ -85,7 +86,20 @@ def prose_units(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def sentences(path: Path) -> Iterator[Sentence]:
-    for line, unit in prose_units(path):
+    """The sentences of a page, or of a notebook's markdown cells."""
+    if path.suffix == '.ipynb':
+        for cell in json.loads(path.read_text('utf-8'))['cells']:
+            if cell['cell_type'] == 'markdown':
+                text = ''.join(cell['source'])
+                heading_lines = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith('#')}
+                yield from _sentences(text, heading_lines, lambda line, cell=cell: f'{path.relative_to(ROOT)}: cell {cell.get("id")}, line {line}')
+    else:
+        location = lambda line: f'{path.relative_to(ROOT)}:{line}'  # noqa: E731
+        yield from _sentences(path.read_text('utf-8'), {h.line for h in headings(path)}, location)
+
+
+def _sentences(text: str, heading_lines: set[int], location: Callable[[int], str]) -> Iterator[Sentence]:
+    for line, unit in prose_units(text, heading_lines):
         # A unit's lines are joined by newlines, so that each sentence knows its own line.
         # Inline code (`x`, ``x``) holds names, not claims, and its full stops end no sentence.
         unit = _INLINE_CODE.sub(lambda code: '‹code›' + '\n' * code[0].count('\n'), unit)
@@ -99,20 +113,37 @@ def sentences(path: Path) -> Iterator[Sentence]:
             words = MARKER.sub('', piece)
             words = re.sub(r'\]\([^)]*\)', ']', words)  # link targets
             skipped = len(piece) - len(piece.lstrip())
-            yield Sentence(path, line + unit.count('\n', 0, pos - len(piece) + skipped), ' '.join(words.split()), refs)
+            yield Sentence(location(line + unit.count('\n', 0, pos - len(piece) + skipped)), ' '.join(words.split()), refs)
 
 
 def block_ids(path: Path) -> set[str]:
-    """The ids given to the page's code blocks in their fences: {.py #eager-reentry}."""
+    """The ids given to the page's code blocks in their fences ({.py #eager-reentry}),
+    or a notebook's code cells' own ids (cell-4)."""
+    if path.suffix == '.ipynb':
+        return {cell['id'] for cell in json.loads(path.read_text('utf-8'))['cells'] if cell['cell_type'] == 'code' and 'id' in cell}
     return {m['id'] for fence in fences(path) if fence.info.startswith('{') for m in _BLOCK_ID.finditer(fence.info)}
 
 
 def language_of(path: Path) -> str:
-    return path.relative_to(DOCS).parts[0]
+    return path.relative_to(EXAMPLES_DIR if path.suffix == '.ipynb' else DOCS).parts[0]
 
 
-PAGES = [DOCS / lang / page for lang in LANGUAGES for page in pages(lang)]
-IDS = [str(path.relative_to(DOCS)) for path in PAGES]
+def in_docs(path: Path) -> Path:
+    """Where a page sits in docs/, which its links are relative to: a
+    notebook of examples/<lang>/ is docs/<lang>/notebooks/<name>."""
+    return DOCS / language_of(path) / 'notebooks' / path.name if path.suffix == '.ipynb' else path
+
+
+def twin(path: Path, lang: str) -> Path:
+    root = EXAMPLES_DIR if path.suffix == '.ipynb' else DOCS
+    return root / lang / path.relative_to(root / language_of(path))
+
+
+# The Markdown pages and the notebooks (their markdown cells), in every language.
+PAGES = [DOCS / lang / page for lang in LANGUAGES for page in pages(lang)] + [
+    ROOT / notebook_source(lang, page) for lang in LANGUAGES for page in notebook_pages(lang)
+]
+IDS = [str(path.relative_to(DOCS if path.suffix == '.md' else ROOT)) for path in PAGES]
 
 
 @pytest.mark.parametrize('path', PAGES, ids=IDS)
@@ -137,7 +168,8 @@ def test_markers_name_blocks_that_exist(path: Path) -> None:
             if not m:
                 problems.append(f'{s}: the marker names {ref!r}, which is not #block-id or page.md#block-id')
                 continue
-            target = (path.parent / m['page']).resolve() if m['page'] else path
+            # normpath, not resolve(): docs/<lang>/notebooks is a link into examples/.
+            target = Path(os.path.normpath(in_docs(path).parent / m['page'])) if m['page'] else path
             if not target.is_file():
                 problems.append(f'{s}: the marker names {ref}, but there is no page {target.relative_to(ROOT) if ROOT in target.parents else target}')
             elif m['id'] not in block_ids(target):
@@ -163,7 +195,7 @@ def test_block_ids_are_unique_on_their_page(path: Path) -> None:
 )
 def test_markers_match_the_translation(path: Path) -> None:
     """Both languages make the same claims: the same markers, in the same order."""
-    source = DOCS / DEFAULT_LANGUAGE / path.relative_to(DOCS / language_of(path))
+    source = twin(path, DEFAULT_LANGUAGE)
     if not source.exists():
         pytest.fail(f'{path.relative_to(ROOT)}: no {source.relative_to(ROOT)} to compare its markers with')
     ours = [(s, ' '.join(s.refs)) for s in sentences(path) if s.refs]

@@ -111,6 +111,12 @@ class Fence:
         return dict(_SETTING.findall(self.info))
 
     @property
+    def ids(self) -> list[str]:
+        """The ids the fence gives its block, {.py #eager-reentry}: an HTML id
+        on the built page, and what a claim marker names (test_claims.py)."""
+        return _BLOCK_ID.findall(self.info) if self.info.startswith('{') else []
+
+    @property
     def shared_info(self) -> str:
         """The fence's info as every translation must have it: the values of
         the settings that speak to the reader (`fresh`) are in the page's
@@ -135,6 +141,7 @@ class Fence:
 # language (hooks/fresh_python.py shows it above the block).
 READER_SETTINGS = ('fresh',)
 
+_BLOCK_ID = re.compile(r'(?:^|[\s{])#([\w-]+)(?=[\s}])')
 _SETTING = re.compile(r'(\w+)="([^"]*)"')
 _TAB = re.compile(r'^(?P<indent> *)=== "(?P<label>[^"]+)"')
 
@@ -205,12 +212,21 @@ class Heading:
     id: str | None
 
 
-def headings(path: Path) -> list[Heading]:
-    text = path.read_text('utf-8')
-    # Headings inside code blocks are not headings.
-    for fence in reversed(list(_FENCE.finditer(text))):
-        text = text[: fence.start()] + '\n' * text.count('\n', fence.start(), fence.end()) + text[fence.end() :]
+def without_code_blocks(text: str) -> str:
+    """Markdown with its code blocks blanked out, each line of them left
+    empty, so that what remains keeps the page's line numbers."""
+    return _FENCE.sub(lambda fence: '\n' * fence[0].count('\n'), text)
+
+
+def headings_in(text: str) -> list[Heading]:
+    """The headings of Markdown text (a page, a notebook's markdown cell);
+    a `#` line inside a code block is no heading."""
+    text = without_code_blocks(text)
     return [Heading(text.count('\n', 0, m.start()) + 1, len(m[1]), m[2], m['id']) for m in _HEADING.finditer(text)]
+
+
+def headings(path: Path) -> list[Heading]:
+    return headings_in(path.read_text('utf-8'))
 
 
 # --- the code blocks, as pytest-examples reads them -------------------------------

@@ -32,7 +32,20 @@ from pathlib import Path
 
 import pytest
 
-from pages import DEFAULT_LANGUAGE, DOCS, EXAMPLES_DIR, LANGUAGES, ROOT, fences, headings, notebook_pages, notebook_source, pages
+from pages import (
+    DEFAULT_LANGUAGE,
+    DOCS,
+    EXAMPLES_DIR,
+    LANGUAGES,
+    ROOT,
+    fences,
+    headings,
+    headings_in,
+    notebook_pages,
+    notebook_source,
+    pages,
+    without_code_blocks,
+)
 
 # The words that make a sentence a claim about every case, per language.
 # Chinese needs fewer: its sentences that translate an English claim must
@@ -48,7 +61,6 @@ _REF = re.compile(r'^(?P<page>[\w./-]+\.md)?#(?P<id>[\w-]+)$')
 # Where a sentence ends: after its full stop, and the markers right after it.
 _SENTENCE_END = re.compile(r'(?:(?<=[.!?])(?=\s)|(?<=[。！？]))(?:\s*' + MARKER.pattern + r')*')
 _INLINE_CODE = re.compile(r'(`+)(?!`).+?(?<!`)\1(?!`)', re.S)
-_BLOCK_ID = re.compile(r'(?:^|[\s{])#(?P<id>[\w-]+)(?=[\s}])')
 
 
 @dataclass
@@ -69,8 +81,7 @@ def _blank(match: re.Match[str]) -> str:
 def prose_units(text: str, heading_lines: set[int]) -> Iterator[tuple[int, str]]:
     """Markdown's prose as (first line, text): paragraphs, list items and
     table rows, without code blocks, headings or front matter."""
-    text = re.sub(r'\A---\n.*?\n---\n', _blank, text, flags=re.S)  # front matter
-    text = re.sub(r'^( *)(`{3,}|~{3,}).*?^\1\2[ \t]*$', _blank, text, flags=re.M | re.S)  # code blocks
+    text = without_code_blocks(re.sub(r'\A---\n.*?\n---\n', _blank, text, flags=re.S))  # and front matter
     unit: list[str] = []
     start = 0
     for n, line in enumerate([*text.splitlines(), ''], 1):
@@ -91,8 +102,9 @@ def sentences(path: Path) -> Iterator[Sentence]:
         for cell in json.loads(path.read_text('utf-8'))['cells']:
             if cell['cell_type'] == 'markdown':
                 text = ''.join(cell['source'])
-                heading_lines = {n for n, line in enumerate(text.splitlines(), 1) if line.startswith('#')}
-                yield from _sentences(text, heading_lines, lambda line, cell=cell: f'{path.relative_to(ROOT)}: cell {cell.get("id")}, line {line}')
+                yield from _sentences(
+                    text, {h.line for h in headings_in(text)}, lambda line, cell=cell: f'{path.relative_to(ROOT)}: cell {cell.get("id")}, line {line}'
+                )
     else:
         location = lambda line: f'{path.relative_to(ROOT)}:{line}'  # noqa: E731
         yield from _sentences(path.read_text('utf-8'), {h.line for h in headings(path)}, location)
@@ -121,7 +133,7 @@ def block_ids(path: Path) -> set[str]:
     or a notebook's code cells' own ids (cell-4)."""
     if path.suffix == '.ipynb':
         return {cell['id'] for cell in json.loads(path.read_text('utf-8'))['cells'] if cell['cell_type'] == 'code' and 'id' in cell}
-    return {m['id'] for fence in fences(path) if fence.info.startswith('{') for m in _BLOCK_ID.finditer(fence.info)}
+    return {id_ for fence in fences(path) for id_ in fence.ids}
 
 
 def language_of(path: Path) -> str:
@@ -177,16 +189,16 @@ def test_markers_name_blocks_that_exist(path: Path) -> None:
     assert not problems, '\n'.join(problems)
 
 
-@pytest.mark.parametrize('path', PAGES, ids=IDS)
+@pytest.mark.parametrize('path', [p for p in PAGES if p.suffix == '.md'], ids=[i for p, i in zip(PAGES, IDS) if p.suffix == '.md'])
 def test_block_ids_are_unique_on_their_page(path: Path) -> None:
     """A block's id is an HTML id on the built page: it must not be another block's, or a heading's."""
     seen: dict[str, str] = {h.id: f'the heading on line {h.line}' for h in headings(path) if h.id}
     problems = []
     for fence in fences(path):
-        for m in _BLOCK_ID.finditer(fence.info) if fence.info.startswith('{') else ():
-            if m['id'] in seen:
-                problems.append(f'{fence}: the block id #{m["id"]} is already {seen[m["id"]]}')
-            seen[m['id']] = f'the id of the block on line {fence.line}'
+        for id_ in fence.ids:
+            if id_ in seen:
+                problems.append(f'{fence}: the block id #{id_} is already {seen[id_]}')
+            seen[id_] = f'the id of the block on line {fence.line}'
     assert not problems, '\n'.join(problems)
 
 

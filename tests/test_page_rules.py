@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pages import DOCS, EXAMPLES, ROOT, earlier_in_group, mkdocs_config, shown_outputs
+from pages import DOCS, EXAMPLES, ROOT, earlier_in_group, mkdocs_config, shown_outputs, without_code_blocks
 
 
 def test_continuing_blocks_say_so() -> None:
@@ -43,7 +43,7 @@ def test_names_in_prose_are_printed_on_the_page() -> None:
         text = path.read_text('utf-8')
         outputs = '\n'.join(ex.source for ex in EXAMPLES if ex.path == path)
         printed = shown_outputs(outputs)
-        prose = re.sub(r'^( *)(`{3,}).*?^\1\2', '', text, flags=re.M | re.S)  # drop code blocks
+        prose = without_code_blocks(text)
         if path.name == 'cheatsheet.md':  # its table cells are checked by test_cheatsheet.py
             prose = re.sub(r'^\|.*$', '', prose, flags=re.M)
         for m in name.finditer(prose):

@@ -170,6 +170,13 @@ API_NAMES = {
     'get_tensor_by_name': 'guide/finding-by-name.md',
     'add_weight': 'tf2/custom-layers.md',
     'expect_partial': 'saving/tf2-checkpoints.md',
+    'beta1_power': 'saving/training-names.md',
+    'ExponentialMovingAverage': 'saving/training-names.md',
+    'UPDATE_OPS': 'tf2/batch-norm.md',
+    'replica_1': 'tf2/distribution.md',
+    'clone_model': 'tf2/composed-models.md',
+    'TF_USE_LEGACY_KERAS': 'tf2/tf-layers.md',
+    'structured_outputs': 'saving/file-contents.md',
 }
 SEARCHES = [pytest.param(lang, query, page, 3, id=f'{lang}-{query}') for lang in LANGUAGES for query, page in API_NAMES.items()] + [
     # A name a reader sees in their graph: the lesson that explains it.
@@ -183,6 +190,12 @@ SEARCHES = [pytest.param(lang, query, page, 3, id=f'{lang}-{query}') for lang in
     pytest.param('zh', '变量共享', 'tf2/migration.md', 3, id='zh-bianliang-gongxiang'),
     # One term, which the index holds as two words (命名/空间), both on one page only.
     pytest.param('zh', '命名空间', 'lessons/name-scope.md', 1, id='zh-mingming-kongjian'),
+    # The new pages, by the words a reader would type in each language.
+    pytest.param('zh', '滑动平均', 'saving/training-names.md', 3, id='zh-huadong-pingjun'),
+    pytest.param('zh', '批量归一化', 'tf2/batch-norm.md', 3, id='zh-piliang-guiyihua'),
+    pytest.param('zh', '槽变量', 'saving/training-names.md', 3, id='zh-cao-bianliang'),
+    pytest.param('en', 'optimizer slots', 'saving/training-names.md', 3, id='en-optimizer-slots'),
+    pytest.param('en', 'nested model get_layer', 'tf2/composed-models.md', 3, id='en-nested-get-layer'),
 ]
 
 

@@ -178,6 +178,36 @@ def notebook_built_pages(site: Path) -> list[tuple[str, Path, Path]]:
     return [(lang, page, html) for lang, page, html in all_built_pages(site) if page.suffix == '.ipynb']
 
 
+_STOP_WORDS = re.compile(r'stopWordFilter=\w+\.generateStopWordFilter\((\[[^\]]*\])\)')
+_OUR_STOP_WORDS = re.compile(r'var STOP = new Set\((\[[^\]]*\])\)')
+
+
+def test_search_js_drops_the_stop_words_that_the_index_left_out(site: Path) -> None:
+    """overrides/assets/javascripts/search.js keeps a copy of lunr's English
+    stop words (Material's worker leaves them out of the index); after an
+    upgrade of Material the two must still agree."""
+    worker = next((site / 'assets' / 'javascripts' / 'workers').glob('search.*.min.js'))
+    theirs = _STOP_WORDS.search(worker.read_text('utf-8'))
+    assert theirs, f'{worker.name} has no lunr stopWordFilter any more: update the STOP words of overrides/assets/javascripts/search.js'
+    ours = _OUR_STOP_WORDS.search((ROOT / 'overrides' / 'assets' / 'javascripts' / 'search.js').read_text('utf-8'))
+    assert ours, 'overrides/assets/javascripts/search.js has no `var STOP = new Set([...])` any more'
+    assert json.loads(ours[1]) == json.loads(theirs[1]), (
+        f"the STOP words of overrides/assets/javascripts/search.js differ from lunr's in {worker.name}: copy its list\n{theirs[1]}"
+    )
+
+
+def test_the_search_index_lists_the_parts_of_chinese_compounds(site: Path) -> None:
+    """hooks/search_words.py: 变量名 has the part 变量, and a word jieba keeps
+    whole (search_words_zh.txt) has none."""
+    index = json.loads((lang_root(site, 'zh') / 'search' / 'search_index.json').read_text('utf-8'))
+    parts = index['config']['parts']
+    assert parts.get('变量名') == ['变量'], f'the zh index lists {parts.get("变量名")} as the parts of 变量名'
+    whole = [line.split()[0] for line in (ROOT / 'search_words_zh.txt').read_text('utf-8').splitlines() if line.split()[1:] != ['0']]
+    cut = [word for word in whole if word in parts]
+    assert not cut, f'words that search_words_zh.txt keeps whole have parts in the zh index: {cut}'
+    assert index['config']['catalogue'] == 'errors/'
+
+
 def test_notebook_pages_link_to_colab_and_to_the_download(site: Path) -> None:
     repository = mkdocs_config()['extra']['repository'].rstrip('/').removeprefix('https://github.com/')
     problems = []

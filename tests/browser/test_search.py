@@ -3,8 +3,9 @@
 Readers paste TensorFlow's whole error message, with their own variable
 names; type API names, English words in either form, Chinese terms (TensorFlow
 zh-cn's 重用, and the 复用 of much other Chinese material). What makes these
-work: the query rewriting in overrides/assets/javascripts/i18n.js, and the
-words hooks/search_words.py adds to the index. Each test names the query, the
+work: overrides/assets/javascripts/search.js, which rewrites the query and
+ranks the results again, and hooks/search_words.py, which adds to the index.
+tests/browser/search_queries.py holds the readers' queries. Each test names the query, the
 language, what came first and what was expected.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from browser import DESKTOP, Tab, js, new_profile
+from browser.search_queries import NEVER_USED, QUERIES, Pasted
 from built_site import Served, lang_root, language_of
 from pages import DOCS, LANGUAGES, fences, headings, language_root, shown_outputs
 
@@ -277,4 +279,123 @@ def test_a_chinese_word_on_one_page_finds_that_page_first(home, served: Served) 
         if not found or found[0].page != expected:
             wrong.append(f'"{word}" (only on {expected}) finds first {found[0].best if found else "nothing"}; the first results: {shown(found, 3)}')
     assert not wrong, 'on /zh/:\n  ' + '\n  '.join(wrong)
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+# --- the readers' query set (tests/browser/search_queries.py) --------------------
+
+QUERY_FILE = Path(__file__).parent / 'search_queries.py'
+# The share of a language's queries whose section must come first; all must
+# be among the first SECTIONS_SEEN sections listed.
+FIRST_SHARE = 0.9
+SECTIONS_SEEN = 5
+
+
+def query_text(query: str | Pasted) -> str:
+    return pasted_message(query.section, dict(query.names)) if isinstance(query, Pasted) else query
+
+
+def query_line(query: str | Pasted, expected: str) -> str:
+    """search_queries.py:LINE of a query's entry."""
+    needle = f"'{expected}')" if isinstance(query, Pasted) else repr(query)
+    lines = QUERY_FILE.read_text('utf-8').splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if needle in text and (not isinstance(query, Pasted) or 'Pasted' not in text)), 0)
+    return f'{QUERY_FILE.relative_to(QUERY_FILE.parents[2])}:{line}'
+
+
+def ranked(tab: Tab, query: str) -> tuple[str | None, list[str]]:
+    """Where Enter leads (the best link of the first result), and the pages
+    and sections the list links to, best score first. The list is in the
+    order of each page's best section, so the five best sections are among
+    the ten pages it shows at once."""
+    found = search_results(tab, query)
+    links = [link for item in tab.page.evaluate(RESULTS) for link in item['links']]
+    return (found[0].best if found else None), [url for url, _ in sorted(links, key=lambda link: -link[1])]
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_readers_queries_find_their_sections(home, served: Served, lang: str) -> None:
+    tab = home(lang)
+    root = language_root(lang)
+    misses, firsts = [], 0
+    for query, expected in QUERIES[lang]:
+        text = query_text(query)
+        url = root + expected
+        first, listed = ranked(tab, text)
+        where = f'{query_line(query, expected)}: "{text[:80]}"'
+        if first == url:
+            firsts += 1
+            continue
+        rank = listed.index(url) + 1 if url in listed else None
+        misses.append(
+            (
+                rank is None or rank > SECTIONS_SEEN,
+                f'{where} finds first {first or "nothing"}; {url} is {f"#{rank}" if rank else "not found"}; the first: {", ".join(listed[:3])}',
+            )
+        )
+    total = len(QUERIES[lang])
+    report = f'on {root}, {firsts} of {total} queries find their section first (at least {FIRST_SHARE:.0%} must):\n  ' + '\n  '.join(m for _, m in misses)
+    assert firsts >= FIRST_SHARE * total and not any(far for far, _ in misses), report
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_words_the_site_never_uses_find_nothing(home, served: Served, lang: str) -> None:
+    """And the empty list points to the error catalogue and the glossary, in
+    the reader's language."""
+    tab = home(lang)
+    for query in NEVER_USED[lang]:
+        found = search_results(tab, query)
+        assert not found, f'searching "{query}" on {language_root(lang)} finds {shown(found)}: it should find nothing'
+        tab.page.wait_for_selector('.md-search-result .search-empty')
+        links = tab.page.eval_on_selector_all('.md-search-result .search-empty a', 'links => links.map(a => new URL(a.href).pathname)')
+        expected = [served.path(lang, 'errors.md'), served.path(lang, 'glossary.md')]
+        assert links == expected, f'searching "{query}" on {language_root(lang)}: the empty list links to {links}, not {expected}'
+    search_results(tab, 'variable_scope')
+    assert tab.page.query_selector('.md-search-result .search-empty') is None, 'the empty-list note stays when results come'
+    assert not tab.problems, '\n'.join(tab.problems)
+
+
+def words_held_together_once(site: Path, lang: str, n: int) -> list[tuple[str, str]]:
+    """Queries of two words that many sections hold one of, but one section
+    alone holds both: that section, by the index's own words."""
+    index = json.loads((lang_root(site, lang) / 'search' / 'search_index.json').read_text('utf-8'))
+    docs, separator = index['docs'], re.compile(index['config']['separator'])
+    held: dict[str, set[str]] = {}
+    for doc in docs:
+        text = re.sub(r'<[^>]*>', ' ', ' '.join(doc.get(field, '') for field in ('title', 'text', 'title_also', 'text_also', 'parts')))
+        if lang == 'zh':
+            words = set(re.findall('[\u3400-\u9fff]{2,}', text.replace('\u200b', ' ')))
+            words = {w for w in words if f'\u200b{w}\u200b' in f'\u200b{text}\u200b'.replace(' ', '\u200b')}
+        else:
+            # Words that lunr keeps whole and search.js sends as they are.
+            tokens = {token.lower() for token in separator.split(text)}
+            words = {w for w in tokens if re.fullmatch('[a-z]{6,}', w) and not re.search('(?:s|e|ed|ing)$', w)}
+        for word in words:
+            held.setdefault(word, set()).add(doc['location'])
+    common = sorted(w for w, where in held.items() if 3 <= len(where) <= 12)
+    found = []
+    for i, one in enumerate(common):
+        for other in common[i + 1 :]:
+            both = held[one] & held[other]
+            if len(both) == 1 and not any(w.startswith((one, other)) for w in held if w not in (one, other)):
+                found.append((f'{one} {other}', next(iter(both))))
+                break
+        if len(found) == n:
+            break
+    return found
+
+
+@pytest.mark.parametrize('lang', LANGUAGES)
+def test_the_one_section_that_holds_every_word_comes_first(home, served: Served, lang: str) -> None:
+    cases = words_held_together_once(served.site, lang, 6)
+    assert len(cases) >= 4, f'the {lang} index has only {len(cases)} pairs of words that one section alone holds both of'
+    tab = home(lang)
+    wrong = []
+    for query, location in cases:
+        first, listed = ranked(tab, query)
+        expected = language_root(lang) + location
+        if first != expected:
+            wrong.append(f'"{query}" (both words only in {expected}) finds first {first}; the first: {", ".join(listed[:3])}')
+    assert not wrong, f'on {language_root(lang)}:\n  ' + '\n  '.join(wrong)
     assert not tab.problems, '\n'.join(tab.problems)

@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# What the browser tests load from npm (axe-core), as package-lock.json pins it.
+NODE := node_modules/.package-lock.json
 # The uv that installs everything is pinned in requirements.txt too.
 UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.txt)
 
@@ -30,7 +32,7 @@ serve: $(INSTALLED)
 
 ## test: every check: `make check` first, then the examples against TensorFlow, the notebooks,
 ## the built site and the browser tests, in one test process per core (pytest-xdist)
-test: check browser
+test: check browser $(NODE)
 	$(BIN)/pytest --numprocesses auto --dist loadgroup $(addprefix --ignore=,$(CHECKS))
 
 ## check: the quick checks, in seconds: ruff (lint and format), zizmor on the workflows,
@@ -71,8 +73,8 @@ lock: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python scripts/bench.py $(if $(SETUP),--setup)
 
-## install: make .venv, and get chromium for the browser tests (the steps that need the network)
-install: $(INSTALLED) browser
+## install: make .venv, get axe-core (npm ci) and chromium for the browser tests (the steps that need the network)
+install: $(INSTALLED) $(NODE) browser
 
 ## browser: Debian's chromium and a CJK font for tests/browser/, from apt-get when missing,
 ## as root (or with sudo in CI); without them the browser tests fail, unless SKIP_BROWSER_TESTS=1
@@ -87,7 +89,11 @@ browser:
 	  || echo "make: could not install $$*: the browser tests will fail (SKIP_BROWSER_TESTS=1 skips them)"
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site node_modules
+
+$(NODE): package-lock.json
+	@command -v npm >/dev/null || { echo "make: the browser tests need npm for axe-core (apt-get install npm)"; exit 2; }
+	npm ci --no-audit --no-fund --ignore-scripts
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

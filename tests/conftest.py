@@ -27,7 +27,9 @@ from pages import ROOT
 pytest_plugins = ['pytester', 'xdist_groups']
 
 # What a copy of the project needs to build and test itself.
-PROJECT_FILES = ['docs', 'examples', 'hooks', 'overrides', 'tests', 'mkdocs.yml', 'pytest.ini', 'README.md']
+PROJECT_FILES = ['docs', 'examples', 'hooks', 'overrides', 'tests', 'mkdocs.yml', 'search_words_zh.txt', 'pytest.ini', 'README.md']
+# What it uses as it is, linked: installed, not part of what a guard plants in.
+PROJECT_LINKS = ['node_modules']
 
 
 # --- what the run cost, for `make bench` (scripts/bench.py reads the line) ----------
@@ -101,6 +103,9 @@ def copy_project(to: Path) -> Path:
             shutil.copytree(source, to / name, symlinks=True, ignore=shutil.ignore_patterns('__pycache__', '.pytest_cache'))
         else:
             shutil.copy2(source, to / name)
+    for name in PROJECT_LINKS:
+        if (ROOT / name).exists():
+            (to / name).symlink_to(ROOT / name)
     return to
 
 

@@ -21,7 +21,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
@@ -182,8 +181,16 @@ class Tab:
 
 # --- checks that several tests run -----------------------------------------------
 
-# axe-core, as axe-playwright-python ships it.
-AXE_SCRIPT = Axe().axe_script
+# axe-core, at the release package.json pins (`make install` runs npm ci).
+AXE = ROOT / 'node_modules' / 'axe-core' / 'axe.min.js'
+
+
+@functools.cache
+def axe_script() -> str:
+    assert AXE.exists(), f'no {AXE.relative_to(ROOT)}: `make install` installs axe-core from package-lock.json (npm ci)'
+    return AXE.read_text('utf-8')
+
+
 # Rules whose result depends on the colour scheme: rerun in the dark scheme.
 COLOUR_RULES = ['color-contrast', 'link-in-text-block']
 # Rules whose result depends on the width of the screen: rerun at 375 px,
@@ -206,7 +213,7 @@ def axe_violations(
     global axe_runs
     axe_runs += 1
     if not page.evaluate('() => typeof axe !== "undefined"'):
-        page.evaluate(AXE_SCRIPT)
+        page.evaluate(axe_script())
     options: dict = {'resultTypes': ['violations']}
     if only:
         options['runOnly'] = {'type': 'rule', 'values': only}

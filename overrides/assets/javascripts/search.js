@@ -161,18 +161,21 @@
   // boost is 1 for a page (not a section) plus the share of the query's words
   // it holds: a page whose title held one word of the query came before the
   // section that held them all, and most English queries listed every page.
-  // Here:
-  // - a result's share of the query weighs each word by how rare it is (a
-  //   pasted message's "Variable" says less than its "initializer"). Every
-  //   section holding a word of the query is in the results (lunr's query
-  //   asks for any of them), so the results count the sections holding each;
-  // - a section that holds every word comes first, then the rest by lunr's
-  //   score times the share, squared; and lunr's score counts a title's
-  //   match whatever the title's length (Material turns lunr's length
-  //   normalisation off), so a title made of the query's words ("Reuse")
-  //   scores up to twice one that holds them among others ("Create once,
-  //   then reuse");
+  // Here, for each section:
+  // - its share of the query weighs each word by how rare it is (a pasted
+  //   message's "Variable" says less than its "initializer"). Every section
+  //   holding a word of the query is in the results (lunr's query asks for
+  //   any of them), so the results count the sections holding each;
+  // - its relevance is lunr's score without Material's page bonus, times the
+  //   share to the 8th power (holding most of the query matters more than a
+  //   title that holds one word of it), times 1 + the share of its title
+  //   that is words of the query (Material turns off lunr's length
+  //   normalisation: "Reuse" is more about reuse than "Create once, then
+  //   reuse"), with the bonuses below;
+  // - a section that holds every word comes before those that do not;
   // - a section with less than half of the best one's share is left out.
+  // tests/browser/test_search.py holds the readers' queries that this order
+  // answers, and the boundary of "every word comes first".
   var separator = null
   var tokenised = {}
   var plains = {}
@@ -208,9 +211,8 @@
       return i < (w.full || 1) && !onlyInParts(item.location, w.clauses[i]) ? 1 : 0.5
     }
     // A word that no section holds (a stop word, which the index left out:
-    // 的, 已, why) counts for nothing.
-    // A single Chinese character (层 in 自定义层) is lunr's to weigh: what a
-    // section holds counts in words.
+    // 的, 已, why) counts for nothing, nor does a single Chinese character
+    // (层 in 自定义层), which lunr alone weighs.
     words = words.filter(function (w) {
       return !(w.word.length === 1 && /\p{sc=Han}/u.test(w.word)) && all.some(function (item) { return holds(item, w) })
     })

@@ -96,11 +96,15 @@ def _also(html: str, separator: re.Pattern) -> str:
     return ' '.join(word for word in also if word not in present)
 
 
-def _compound_parts(docs: list[dict], separator: re.Pattern, whole: set[str]) -> dict[str, list[str]]:
+def _chinese_words(doc: dict, separator: re.Pattern) -> set[str]:
+    """The Chinese words of a section's title and text, as jieba cut them."""
+    return {run for field in ('title', 'text') for word in _words(doc[field], separator) for run in _HAN.findall(word)}
+
+
+def _compound_parts(vocabulary: set[str], whole: set[str]) -> dict[str, list[str]]:
     """The Chinese words of an index that are made of other words of it: each
     with those words (of two characters or more), cut from the left, longest
     first; the words in `whole` are never cut."""
-    vocabulary = {run for doc in docs for field in ('title', 'text') for word in _words(doc[field], separator) for run in _HAN.findall(word)}
     longest = max(map(len, vocabulary), default=1)
     parts: dict[str, list[str]] = {}
     for word in sorted(vocabulary):
@@ -141,7 +145,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         folder = path.parent.parent.relative_to(site).as_posix()
         synonyms = SYNONYMS.get(default if folder == '.' else folder, {})
         index = json.loads(path.read_text('utf-8'))
-        parts = _compound_parts(index['docs'], separator, whole)
+        held = {doc['location']: _chinese_words(doc, separator) for doc in index['docs']}
+        parts = _compound_parts(set().union(*held.values()), whole)
         # For assets/javascripts/search.js; Material's worker ignores what it does not know.
         if parts:
             index['config']['parts'] = parts
@@ -154,8 +159,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                 also = _also(doc[field], separator)
                 if also:
                     doc[f'{field}_also'] = also
-            held = {run for field in ('title', 'text') for word in _words(doc[field], separator) for run in _HAN.findall(word)}
-            compound_parts = dict.fromkeys(part for run in sorted(held) for part in parts.get(run, []) if part not in held)
+            own = held[doc['location']]
+            compound_parts = dict.fromkeys(part for run in sorted(own) for part in parts.get(run, []) if part not in own)
             if compound_parts:
                 doc['parts'] = ' '.join(compound_parts)
             page, _, section = doc['location'].partition('#')

@@ -223,15 +223,17 @@
     var share = function (item) {
       return words.reduce(function (sum, w, i) { return sum + holds(item, w) * weights[i] }, 0) / total
     }
+    // A title's words (not its punctuation), in lower case.
+    var titleWords = function (item) {
+      return item.title.replace(/<[^>]*>/g, " ").split(separator).filter(function (token) { return /[\p{L}\p{N}]/u.test(token) }).map(function (token) { return token.toLowerCase() })
+    }
     // The share of a title's words that are words of the query.
-    var titled = function (item) {
-      var tokens = item.title.replace(/<[^>]*>/g, " ").split(separator).filter(function (token) { return /[\p{L}\p{N}]/u.test(token) }).map(function (token) { return token.toLowerCase() })
+    var titled = function (tokens) {
       var matched = tokens.filter(function (token) { return words.some(function (w) { return w.matches(token) }) })
       return tokens.length ? matched.length / tokens.length : 0
     }
     // Whether a title holds every word of the query.
-    var about = function (item) {
-      var tokens = item.title.replace(/<[^>]*>/g, " ").split(separator).map(function (token) { return token.toLowerCase() })
+    var about = function (tokens) {
       return words.every(function (w) { return tokens.some(w.matches) })
     }
     var best = all.reduce(function (most, item) { return Math.max(most, share(item)) }, 0)
@@ -240,7 +242,9 @@
         var terms = Object.keys(item.terms)
         var held = terms.filter(function (term) { return item.terms[term] }).length
         var boost = +!item.parent + (terms.length ? held / terms.length : 0)
-        var score = item.score / (1 + boost * boost) * (1 + titled(item))
+        var title = titleWords(item)
+        var isAbout = about(title)
+        var score = item.score / (1 + boost * boost) * (1 + titled(title))
         var part = share(item)
         // The reader's words in the "Missing:" line, not the clauses sent.
         var shown = {}
@@ -252,7 +256,7 @@
         // pasted message. A section that has two Chinese words of the query
         // side by side, as the reader typed them, says what the reader said:
         // twice as relevant for each such pair.
-        if (!item.parent && about(item)) relevance *= 4
+        if (!item.parent && isAbout) relevance *= 4
         phrases.forEach(function (run) { if (plain(item.location).includes(run)) relevance *= 2 })
         if (pasted && item.location.startsWith(catalogue)) relevance *= 2
         // Holding every word puts a section before those that do not; but not
@@ -261,7 +265,7 @@
         // the glossary, the cheat sheet, the notebooks: hooks/search_words.py
         // gives them a boost below 1).
         var whole = part > 0.999 && !pasted && !(item.boost < 1)
-        return Object.assign({}, item, {terms: shown, share: part, kept: kept, whole: whole, about: about(item), relevance: relevance})
+        return Object.assign({}, item, {terms: shown, share: part, kept: kept, whole: whole, about: isAbout, relevance: relevance})
       })
       // A section is read under its page's title: one that holds as much of
       // the query as its page's first lines adds the page's score to its own,

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from built_site import all_built_pages
+from built_site import all_built_pages, source_line
 from pages import ROOT, source_of
 
 LYCHEE = Path(sys.executable).with_name('lychee')
@@ -42,20 +42,17 @@ def broken_links(site: Path) -> list[str]:
             m = _HREF.match(lines[line - 1], column - 1) or _HREF.search(lines[line - 1], column - 1)
             link = m[1] if m else error['url']
             built = f'{path.relative_to(site.resolve())}:{line}'
-            where = source_line(*sources[path], link) if path in sources else built
+            where = link_line(*sources[path], link) if path in sources else built
             problems.append(f'{where}: link {link}: {error["status"]["text"]} (built page {built})')
     return problems
 
 
-def source_line(lang: str, page: Path, link: str) -> str:
+def link_line(lang: str, page: Path, link: str) -> str:
     """`source:LINE` of a link of a built page in its source: its fragment,
     else its target's name, as the source writes it (names.md#a, not ../names/#a)."""
-    source = source_of(lang, page)
     target, _, fragment = link.partition('#')
     needle = f'#{fragment}' if fragment else Path(target.rstrip('/')).name or target
-    text = (ROOT / source).read_text('utf-8').splitlines()
-    line = next((n for n, content in enumerate(text, 1) if needle in content), None)
-    return f'{source}:{line}' if line else str(source)
+    return source_line(ROOT / source_of(lang, page), needle)
 
 
 def test_every_link_and_anchor_of_the_built_site_leads_somewhere(site: Path) -> None:

@@ -64,6 +64,7 @@ class Found:
     best: str
     marks: list[str]  # the highlighted words
     missing: list[str]  # the words of the query it lacks ("Missing: ...")
+    links: list[tuple[str, float]]  # the page and its sections shown, with Material's scores
 
 
 # Each result: its links (page first, then sections) with Material's scores,
@@ -97,7 +98,7 @@ def search_results(tab: Tab, query: str, everything: bool = False) -> list[Found
     for item in tab.page.evaluate(RESULTS):
         links = item['links']
         best = max(links, key=lambda link: link[1])[0]  # where Material's Enter key leads
-        found.append(Found(links[0][0], best, item['marks'], item['missing']))
+        found.append(Found(links[0][0], best, item['marks'], item['missing'], links))
     return found
 
 
@@ -309,7 +310,7 @@ def ranked(tab: Tab, query: str) -> tuple[str | None, list[str]]:
     order of each page's best section, so the five best sections are among
     the ten pages it shows at once."""
     found = search_results(tab, query)
-    links = [link for item in tab.page.evaluate(RESULTS) for link in item['links']]
+    links = [link for result in found for link in result.links]
     return (found[0].best if found else None), [url for url, _ in sorted(links, key=lambda link: -link[1])]
 
 
@@ -364,13 +365,14 @@ def words_held_together_once(site: Path, lang: str, n: int) -> list[tuple[str, s
     held: dict[str, set[str]] = {}
     for doc in docs:
         text = re.sub(r'<[^>]*>', ' ', ' '.join(doc.get(field, '') for field in ('title', 'text', 'title_also', 'text_also', 'parts')))
-        if lang == 'zh':
-            words = set(re.findall('[\u3400-\u9fff]{2,}', text.replace('\u200b', ' ')))
-            words = {w for w in words if f'\u200b{w}\u200b' in f'\u200b{text}\u200b'.replace(' ', '\u200b')}
-        else:
-            # Words that lunr keeps whole and search.js sends as they are.
-            tokens = {token.lower() for token in separator.split(text)}
-            words = {w for w in tokens if re.fullmatch('[a-z]{6,}', w) and not re.search('(?:s|e|ed|ing)$', w)}
+        tokens = {token.lower() for token in separator.split(text)}
+        # Chinese words as jieba cut them; English words that search.js sends
+        # as they are (no form of theirs to cut off).
+        words = (
+            {w for w in tokens if re.fullmatch('[\u3400-\u9fff]{2,}', w)}
+            if lang == 'zh'
+            else {w for w in tokens if re.fullmatch('[a-z]{6,}', w) and not re.search('(?:s|e|ed|ing)$', w)}
+        )
         for word in words:
             held.setdefault(word, set()).add(doc['location'])
     common = sorted(w for w, where in held.items() if 3 <= len(where) <= 12)

@@ -27,6 +27,7 @@
   function vocabulary() {
     if (chinese) return chinese
     chinese = new Set(Object.keys(synonyms))  // a reader's word is a word too
+    chinese.forEach(function (word) { longest = Math.max(longest, word.length) })
     singles = new Set()
     docs.forEach(function (doc) {
       Object.values(doc).join("\u200b").split(/\P{sc=Han}+/u).forEach(function (word) {
